@@ -1,0 +1,110 @@
+// Builds every package: one ESM file and one bundled .d.ts per public entry, into packages/*/dist.
+// Each package is one multi-entry build, so code the entries share (error classes, schemas) lands
+// once in dist/chunks/ and `instanceof` holds across `@rapport/core` and `@rapport/core/testing`.
+// Dependencies and peer dependencies stay external; the host's bundler or import map provides them.
+// rollup is pinned to 4.67.4 in package.json: the registry this project installs from lacks most of
+// the @rollup/rollup-<platform> optional packages of 4.68.x, and then `npm ci` rejects the lockfile.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** Public entries per package: output name → source file. Keep in step with `exports`. */
+const packages = [
+  {
+    dir: 'packages/core',
+    entries: { index: 'src/index.ts', testing: 'src/testing/index.ts', demo: 'src/demo/index.ts' },
+  },
+  { dir: 'packages/elements', entries: { index: 'src/index.ts' } },
+];
+
+function externalFor(pkg) {
+  const names = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...Object.keys(pkg.optionalDependencies ?? {}),
+  ];
+  // Bare dependency names and their subpaths (`zod/mini`, `lit/decorators.js`), Node built-ins.
+  return (id) =>
+    id.startsWith('node:') || names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+function configsFor({ dir, entries }) {
+  const pkgDir = path.join(root, dir);
+  const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  const input = {};
+  for (const [name, file] of Object.entries(entries)) {
+    const abs = path.join(pkgDir, file);
+    if (existsSync(abs)) input[name] = abs;
+    else console.warn(`rollup.config: ${dir}/${file} does not exist yet; entry "${name}" skipped`);
+  }
+  if (Object.keys(input).length === 0) return [];
+
+  const tsconfig = path.join(pkgDir, 'tsconfig.json');
+  const outDir = path.join(pkgDir, 'dist');
+  const external = externalFor(pkg);
+
+  return [
+    {
+      input,
+      external,
+      plugins: [
+        cleanDir(outDir),
+        typescript({
+          tsconfig,
+          // Type errors are `npm run typecheck`'s job; the build only transpiles.
+          noCheck: true,
+          include: [`${dir}/src/**/*.ts`],
+          exclude: ['**/*.test.ts'],
+          declaration: false,
+          sourceMap: true,
+        }),
+      ],
+      output: {
+        dir: outDir,
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        sourcemap: true,
+      },
+      onwarn(warning, warn) {
+        // Circular imports inside a package are fine for ESM as long as nothing runs at load time.
+        if (warning.code === 'CIRCULAR_DEPENDENCY') return;
+        warn(warning);
+      },
+    },
+    {
+      input,
+      external,
+      plugins: [
+        dts({
+          tsconfig,
+          // `paths` point workspace packages at their source for typecheck; in the published
+          // declarations they must stay bare imports (`@rapport/core`), which `external` ensures.
+          compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true },
+        }),
+      ],
+      output: {
+        dir: outDir,
+        format: 'es',
+        entryFileNames: '[name].d.ts',
+        chunkFileNames: 'chunks/[name]-[hash].d.ts',
+      },
+    },
+  ];
+}
+
+/** Empties dist/ once at the start of a package's build, so renamed entries leave no stale files. */
+function cleanDir(dir) {
+  return {
+    name: 'clean-dist',
+    buildStart() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default packages.flatMap(configsFor);

@@ -1,0 +1,106 @@
+// `npm test`: vitest (Node) then web-test-runner (headless Chromium), each with its normal output,
+// then one closing line with the combined counts: `N passed, N failed` (`, N skipped` if any).
+// Counts come from files the runners write (.test-results/vitest.json from vitest's JSON
+// reporter, .test-results/wtr.json from scripts/wtr-counts-reporter.mjs), never from scraping.
+// A runner that crashed, found no test files, ran no test, or exited non-zero with nothing
+// counted as failed adds one failure: a missing result is never read as zero.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = path.join(root, '.test-results');
+
+/** Absolute path of a root dev dependency's CLI script, run with this very `node`. */
+function bin(pkgName, binName) {
+  const pkgJson = path.join(root, 'node_modules', pkgName, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8'));
+  const rel = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin[binName];
+  return path.join(path.dirname(pkgJson), rel);
+}
+
+const runners = [
+  {
+    label: 'vitest (Node)',
+    resultFile: path.join(resultsDir, 'vitest.json'),
+    args: [
+      bin('vitest', 'vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(resultsDir, 'vitest.json')}`,
+    ],
+    read: readVitest,
+  },
+  {
+    label: 'web-test-runner (Chromium)',
+    resultFile: path.join(resultsDir, 'wtr.json'),
+    // The config adds scripts/wtr-counts-reporter.mjs, which writes .test-results/wtr.json.
+    args: [bin('@web/test-runner', 'web-test-runner'), '--config', 'web-test-runner.config.mjs'],
+    read: (data) => ({ passed: data.passed, failed: data.failed, skipped: data.skipped }),
+  },
+];
+
+function readVitest(data) {
+  let failed = data.numFailedTests ?? 0;
+  // A file that fails to import or throws outside a test has no failing test inside it.
+  for (const file of data.testResults ?? []) {
+    const failedInside = (file.assertionResults ?? []).some((t) => t.status === 'failed');
+    if (file.status === 'failed' && !failedInside) failed += 1;
+  }
+  return {
+    passed: data.numPassedTests ?? 0,
+    failed,
+    skipped: (data.numPendingTests ?? 0) + (data.numTodoTests ?? 0),
+  };
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+
+for (const runner of runners) {
+  console.log(`\n=== ${runner.label} ===\n`);
+  const run = spawnSync(process.execPath, runner.args, { cwd: root, stdio: 'inherit' });
+  const code = run.status ?? 1;
+  const notes = [];
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+
+  if (run.error) notes.push(`could not start: ${run.error.message}`);
+  if (run.signal) notes.push(`killed by ${run.signal}`);
+  if (existsSync(runner.resultFile)) {
+    try {
+      counts = runner.read(JSON.parse(readFileSync(runner.resultFile, 'utf8')));
+    } catch (error) {
+      notes.push(`unreadable result file: ${error.message}`);
+      counts.failed += 1;
+    }
+  } else {
+    notes.push('no result file (crashed, or found no test files)');
+    counts.failed += 1;
+  }
+  if (counts.passed + counts.failed + counts.skipped === 0) {
+    notes.push('ran no test');
+    counts.failed += 1;
+  }
+  if (code !== 0 && counts.failed === 0) {
+    notes.push(`exited with code ${code} although no test failed`);
+    counts.failed += 1;
+  }
+
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  const extra = notes.length > 0 ? ` (${notes.join('; ')}: counted as a failure)` : '';
+  summary.push(
+    `${runner.label}: passed ${counts.passed}, failed ${counts.failed}, ` +
+      `skipped ${counts.skipped}, exit code ${code}${extra}`,
+  );
+}
+
+console.log(`\n${summary.join('\n')}`);
+const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
+console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
+process.exitCode = total.failed > 0 ? 1 : 0;

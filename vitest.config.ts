@@ -1,0 +1,24 @@
+// Node tests for the headless packages (vitest). Element tests and `*.browser.test.ts` run in
+// real Chromium through web-test-runner instead (web-test-runner.config.mjs).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const source = (file: string) => fileURLToPath(new URL(`./packages/${file}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Workspace packages resolve to their source, so tests never need a build first.
+    alias: [
+      { find: /^@rapport\/core$/, replacement: source('core/src/index.ts') },
+      { find: /^@rapport\/core\/testing$/, replacement: source('core/src/testing/index.ts') },
+      { find: /^@rapport\/core\/demo$/, replacement: source('core/src/demo/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.ts', 'packages/elements/**'],
+    // The shared contract suites (`@rapport/core/testing`) call global describe/it.
+    globals: true,
+    environment: 'node',
+  },
+});
