@@ -1,0 +1,15 @@
+import type { EntityName } from '../entities/registry.js';
+import type { QuerySpec, Where } from '../query/query-spec.js';
+
+/**
+ * Query keys by factory (TanStack's pattern). Everything of an entity shares the prefix
+ * `['rapport', entity]`, so one change event invalidates every list, count and detail of it.
+ */
+export const crmKeys = {
+  all: ['rapport'] as const,
+  entity: (entity: EntityName) => ['rapport', entity] as const,
+  lists: (entity: EntityName) => ['rapport', entity, 'list'] as const,
+  list: (entity: EntityName, query: QuerySpec = {}) => ['rapport', entity, 'list', query] as const,
+  count: (entity: EntityName, where: Where = {}) => ['rapport', entity, 'count', where] as const,
+  detail: (entity: EntityName, id: string) => ['rapport', entity, 'detail', id] as const,
+};

@@ -1,0 +1,235 @@
+import { QueryClient } from '@tanstack/query-core';
+import { z } from 'zod';
+import { createRepository, type Repository } from './client/repository.js';
+import { crmKeys } from './client/query-keys.js';
+import type { Locale } from './entities/common.js';
+import { LOCALES } from './entities/common.js';
+import {
+  ENTITIES,
+  ENTITY_NAMES,
+  entityOfCollection,
+  type EntityName,
+  type EntityRecord,
+} from './entities/registry.js';
+import { ValidationError } from './errors.js';
+import { createGateway, type Gateway } from './gateway/gateway.js';
+import { zodIssues } from './gateway/validate-stage.js';
+import type { RequestContext } from './gateway/gateway-core.js';
+import { allowAllPolicy, type Policy } from './gateway/policy.js';
+import { LOCAL_PRINCIPAL, PrincipalSchema, type Principal } from './gateway/principal.js';
+import type { QueryResult, QuerySpec, Where } from './query/query-spec.js';
+import { createIndexedDbAdapter } from './storage/indexeddb-adapter.js';
+import { createMemoryAdapter } from './storage/memory-adapter.js';
+import type {
+  AdapterCapabilities,
+  ChangeListener,
+  StorageAdapter,
+} from './storage/storage-adapter.js';
+import { createSubscribable } from './subscribable.js';
+
+// Zod must never compile validators with `new Function`: Rapport runs under strict CSPs.
+z.config({ jitless: true });
+
+export type Clock = () => Date;
+
+export interface CrmOptions {
+  /** Where data lives. Default: IndexedDB database "rapport" in a browser, memory elsewhere. */
+  readonly storage?: StorageAdapter;
+  /** Who is acting. Default: a single local administrator. */
+  readonly principal?: Principal;
+  /** Permissions. Default: {@link allowAllPolicy}. */
+  readonly policy?: Policy;
+  /** Time source for timestamps, SLA clocks, reminders and reports; inject a fixed clock in tests. */
+  readonly clock?: Clock;
+  readonly locale?: Locale;
+  /** Id factory for new records. Default: `crypto.randomUUID()`. */
+  readonly newId?: () => string;
+}
+
+/** The repositories, by the names DESIGN.md fixes. */
+export interface CrmRepositories {
+  readonly customers: Repository<'customer'>;
+  readonly contacts: Repository<'contact'>;
+  readonly leads: Repository<'lead'>;
+  readonly pipelines: Repository<'pipeline'>;
+  readonly deals: Repository<'deal'>;
+  readonly activities: Repository<'activity'>;
+  readonly orders: Repository<'order'>;
+  readonly quotas: Repository<'quota'>;
+  readonly segments: Repository<'segment'>;
+  readonly campaigns: Repository<'campaign'>;
+  readonly tickets: Repository<'ticket'>;
+  readonly slaPolicies: Repository<'slaPolicy'>;
+  readonly articles: Repository<'article'>;
+  readonly surveys: Repository<'surveyResponse'>;
+  readonly customFields: Repository<'customFieldDefinition'>;
+}
+
+/** Ready-made `{ queryKey, queryFn }` pairs for a `QueryObserver` on `crm.queryClient`. */
+export interface CrmQueryOptions {
+  list<E extends EntityName>(
+    entity: E,
+    query?: QuerySpec,
+  ): { queryKey: readonly unknown[]; queryFn: () => Promise<QueryResult<EntityRecord<E>>> };
+  detail<E extends EntityName>(
+    entity: E,
+    id: string,
+  ): { queryKey: readonly unknown[]; queryFn: () => Promise<EntityRecord<E>> };
+  count(
+    entity: EntityName,
+    where?: Where,
+  ): { queryKey: readonly unknown[]; queryFn: () => Promise<number> };
+}
+
+export interface Crm extends CrmRepositories {
+  readonly principal: Principal;
+  readonly locale: Locale;
+  readonly clock: Clock;
+  /** What the storage backend can do. */
+  readonly capabilities: AdapterCapabilities;
+  /** A TanStack QueryClient whose `['rapport', entity]` queries are invalidated by every change, local or from another tab. */
+  readonly queryClient: QueryClient;
+  readonly queries: CrmQueryOptions;
+  /** The gateway every read and write goes through (for domain modules). */
+  readonly gateway: Gateway;
+  /** The request context for the current principal and clock reading. */
+  context(): RequestContext;
+  /** Change events (ids and versions only, never record data). */
+  subscribe(listener: ChangeListener): () => void;
+  /** The same data seen and changed as another user; shares storage, has its own cache. */
+  as(principal: Principal): Crm;
+  /** Releases the cache and subscriptions; the root client also closes storage. */
+  close(): Promise<void>;
+}
+
+const REPOSITORY_ENTITIES = ENTITY_NAMES.filter((name) => ENTITIES[name].repository !== null);
+
+function defaultStorage(): StorageAdapter {
+  const browser = typeof indexedDB !== 'undefined' && typeof window !== 'undefined';
+  return browser ? createIndexedDbAdapter({ name: 'rapport' }) : createMemoryAdapter();
+}
+
+function defaultNewId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
+    return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function checkPrincipal(principal: Principal): Principal {
+  const parsed = PrincipalSchema.safeParse(principal);
+  if (!parsed.success) {
+    throw new ValidationError(zodIssues(parsed.error, ['principal']), 'Invalid principal');
+  }
+  return Object.freeze(parsed.data);
+}
+
+/**
+ * Creates a Rapport client.
+ *
+ * @example
+ * ```ts
+ * const crm = await createCrm({ storage: createMemoryAdapter(), principal: { id: 'u1', roles: ['sales'] } });
+ * const customer = await crm.customers.create({ name: '上海云帆贸易有限公司', tier: 'key' });
+ * ```
+ * @throws ValidationError for an invalid principal or locale
+ */
+export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
+  if (options.locale !== undefined && !LOCALES.includes(options.locale)) {
+    throw new ValidationError([{ path: ['locale'], message: `Use one of ${LOCALES.join(', ')}` }]);
+  }
+  const storage = options.storage ?? defaultStorage();
+  const gateway = createGateway({
+    adapter: storage,
+    policy: options.policy ?? allowAllPolicy,
+    newId: options.newId ?? defaultNewId,
+  });
+  const shared: Shared = {
+    storage,
+    gateway,
+    clock: options.clock ?? (() => new Date()),
+    locale: options.locale ?? 'zh-CN',
+  };
+  return buildCrm(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL), true);
+}
+
+interface Shared {
+  readonly storage: StorageAdapter;
+  readonly gateway: Gateway;
+  readonly clock: Clock;
+  readonly locale: Locale;
+}
+
+function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
+  const { storage, gateway, clock } = shared;
+  const context = (): RequestContext => ({ principal, now: clock().toISOString() });
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      // Data changes only through change events, which invalidate; large lists skip structural sharing.
+      queries: { staleTime: Infinity, structuralSharing: false, retry: false },
+    },
+  });
+  const listeners = createSubscribable<ChangeListener>();
+  const unsubscribe = storage.subscribe((changes) => {
+    const entities = new Set<EntityName>();
+    for (const change of changes) {
+      const entity = entityOfCollection(change.collection);
+      if (entity) entities.add(entity);
+    }
+    for (const entity of entities)
+      void queryClient.invalidateQueries({ queryKey: crmKeys.entity(entity) });
+    listeners.emit(changes);
+  });
+
+  const repositories = Object.fromEntries(
+    REPOSITORY_ENTITIES.map((entity) => [
+      ENTITIES[entity].repository,
+      createRepository(entity, gateway, context),
+    ]),
+  ) as unknown as CrmRepositories;
+  const repositoryOf = <E extends EntityName>(entity: E) =>
+    (repositories as unknown as Record<string, Repository<E>>)[ENTITIES[entity].repository ?? ''] ??
+    createRepository(entity, gateway, context);
+
+  let closed = false;
+  const crm: Crm = {
+    ...repositories,
+    principal,
+    locale: shared.locale,
+    clock,
+    capabilities: storage.capabilities,
+    queryClient,
+    gateway,
+    context,
+    queries: {
+      list: (entity, query = {}) => ({
+        queryKey: crmKeys.list(entity, query),
+        queryFn: () => repositoryOf(entity).list(query),
+      }),
+      detail: (entity, id) => ({
+        queryKey: crmKeys.detail(entity, id),
+        queryFn: () => repositoryOf(entity).get(id),
+      }),
+      count: (entity, where = {}) => ({
+        queryKey: crmKeys.count(entity, where),
+        queryFn: () => repositoryOf(entity).count(where),
+      }),
+    },
+    subscribe: listeners.subscribe,
+    as: (other) => buildCrm(shared, checkPrincipal(other), false),
+    async close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      queryClient.clear();
+      if (root) {
+        gateway.dispose();
+        await storage.close();
+      }
+    },
+  };
+  return crm;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import {
+  CustomFieldsSchema,
+  DateSchema,
+  DateTimeSchema,
+  EmailSchema,
+  GENDERS,
+  IdSchema,
+  PhoneSchema,
+  TagsSchema,
+  optionalText,
+  shortText,
+  withSystemFields,
+} from './common.js';
+
+export const CONSENT_CHANNELS = ['email', 'sms', 'wechat', 'phone'] as const;
+
+export const ContactInputSchema = z.strictObject({
+  customerId: IdSchema.optional(),
+  name: shortText(100),
+  title: optionalText(100),
+  department: optionalText(100),
+  gender: z.enum(GENDERS).optional(),
+  birthday: DateSchema.optional(),
+  phones: z.array(PhoneSchema).max(20).default([]),
+  emails: z.array(EmailSchema).max(20).default([]),
+  wechat: optionalText(100),
+  isPrimary: z.boolean().default(false),
+  tags: TagsSchema,
+  ownerId: IdSchema.optional(),
+  teamId: IdSchema.optional(),
+  lastContactAt: DateTimeSchema.optional(),
+  /** Per-channel marketing consent; `false` is an explicit opt-out. */
+  consent: z.partialRecord(z.enum(CONSENT_CHANNELS), z.boolean()).default({}),
+  idNumber: z.string().max(40).optional(),
+  notes: optionalText(5000),
+  customFields: CustomFieldsSchema,
+});
+
+export const ContactSchema = withSystemFields(ContactInputSchema);
+export type ContactInput = z.input<typeof ContactInputSchema>;
+export type Contact = z.output<typeof ContactSchema>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  CustomFieldsSchema,
+  DateSchema,
+  DateTimeSchema,
+  EmailSchema,
+  GENDERS,
+  IdSchema,
+  MoneySchema,
+  PhoneSchema,
+  RegionSchema,
+  TagsSchema,
+  optionalText,
+  shortText,
+  withSystemFields,
+} from './common.js';
+
+export const CUSTOMER_KINDS = ['company', 'person'] as const;
+/** potential → prospect → customer → loyal, or churned. */
+export const LIFECYCLE_STAGES = ['potential', 'prospect', 'customer', 'loyal', 'churned'] as const;
+export const CUSTOMER_TIERS = ['vip', 'key', 'regular'] as const;
+
+export const CustomerInputSchema = z.strictObject({
+  kind: z.enum(CUSTOMER_KINDS).default('company'),
+  /** Display name: 北京星辰科技有限公司, or a person's full name. */
+  name: shortText(200),
+  legalName: optionalText(300),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).default('potential'),
+  tier: z.enum(CUSTOMER_TIERS).default('regular'),
+  industry: optionalText(100),
+  companySize: z.number().int().min(0).max(10_000_000).optional(),
+  annualRevenue: MoneySchema.optional(),
+  region: RegionSchema.optional(),
+  website: z.url().max(500).optional(),
+  phones: z.array(PhoneSchema).max(20).default([]),
+  emails: z.array(EmailSchema).max(20).default([]),
+  tags: TagsSchema,
+  source: optionalText(100),
+  ownerId: IdSchema.optional(),
+  teamId: IdSchema.optional(),
+  /** Set while the customer sits in the shared pool (公海) with no owner. */
+  poolId: IdSchema.optional(),
+  lastContactAt: DateTimeSchema.optional(),
+  /** Person customers only. Sensitive: masked and encrypted by policy. */
+  idNumber: z.string().max(40).optional(),
+  bankAccount: z.string().max(60).optional(),
+  gender: z.enum(GENDERS).optional(),
+  birthday: DateSchema.optional(),
+  notes: optionalText(5000),
+  customFields: CustomFieldsSchema,
+});
+
+export const CustomerSchema = withSystemFields(CustomerInputSchema);
+export type CustomerInput = z.input<typeof CustomerInputSchema>;
+export type Customer = z.output<typeof CustomerSchema>;

@@ -1,0 +1,105 @@
+import { PermissionError } from '../errors.js';
+import type { EntityName } from '../entities/registry.js';
+import type { Where } from '../query/query-spec.js';
+import { maskValue } from '../security/mask.js';
+import type { StoredRecord } from '../storage/storage-adapter.js';
+import type { GatewayStage } from './gateway-core.js';
+import type { FieldAccess } from './policy.js';
+import type { Principal } from './principal.js';
+
+const SYSTEM = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+
+/** Top-level field names a filter mentions. */
+function whereFields(where: Where | undefined, out = new Set<string>()): Set<string> {
+  if (!where) return out;
+  for (const [key, value] of Object.entries(where)) {
+    if (key === 'and' || key === 'or')
+      (value as readonly Where[]).forEach((w) => whereFields(w, out));
+    else if (key === 'not') whereFields(value as Where, out);
+    else out.add(key.split('.')[0]!);
+  }
+  return out;
+}
+
+/**
+ * Per-field access: hidden fields are removed and masked fields masked before a record leaves
+ * the gateway (so caches, elements and events never see them); edits of fields that are not
+ * editable are refused; hidden fields cannot be filtered or sorted on (that would leak them).
+ */
+export const fieldPolicyStage: GatewayStage = {
+  name: 'fieldPolicy',
+  create(next, { policy }) {
+    const fieldAccess = policy.fieldAccess?.bind(policy);
+    if (!fieldAccess) return next;
+    const access = (principal: Principal, entity: EntityName, field: string): FieldAccess =>
+      SYSTEM.has(field) ? 'readonly' : fieldAccess(principal, entity, field);
+    const present = (principal: Principal, entity: EntityName, record: StoredRecord | null) => {
+      if (!record) return record;
+      let out: Record<string, unknown> | null = null;
+      for (const field of Object.keys(record)) {
+        const a = access(principal, entity, field);
+        if (a === 'hidden' || a === 'masked') {
+          out ??= { ...record };
+          if (a === 'hidden') delete out[field];
+          else out[field] = maskValue(record[field], field);
+        }
+      }
+      return (out ?? record) as StoredRecord;
+    };
+    const refuseHidden = (principal: Principal, entity: EntityName, fields: Iterable<string>) => {
+      for (const field of fields) {
+        if (access(principal, entity, field) === 'hidden') {
+          throw new PermissionError(
+            'filter or sort by',
+            entity,
+            undefined,
+            `field "${field}" is not visible to you`,
+          );
+        }
+      }
+    };
+    return {
+      ...next,
+      async write(request) {
+        const { principal } = request.ctx;
+        for (const op of request.operations) {
+          if (op.type === 'delete') continue;
+          const fields = op.type === 'create' ? op.provided : Object.keys(op.patch);
+          for (const field of fields) {
+            const a = access(principal, op.entity, field);
+            if (a !== 'editable') {
+              throw new PermissionError(
+                op.type,
+                op.entity,
+                op.id,
+                `field "${field}" is ${a} for you`,
+              );
+            }
+          }
+        }
+        const records = await next.write(request);
+        return records.map((r, i) => present(principal, request.operations[i]!.entity, r));
+      },
+      async get(request) {
+        const records = await next.get(request);
+        return records.map((r) => present(request.ctx.principal, request.entity, r));
+      },
+      async query(request) {
+        const { principal } = request.ctx;
+        refuseHidden(principal, request.entity, [
+          ...whereFields(request.spec.where),
+          ...(request.spec.orderBy ?? []).map((o) => o.field.split('.')[0]!),
+        ]);
+        const result = await next.query(request);
+        return {
+          ...result,
+          items: result.items.map((r) => present(principal, request.entity, r)!),
+        };
+      },
+      count(request) {
+        refuseHidden(request.ctx.principal, request.entity, whereFields(request.where));
+        return next.count(request);
+      },
+    };
+  },
+};

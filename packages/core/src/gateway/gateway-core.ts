@@ -1,0 +1,124 @@
+import type { EntityName } from '../entities/registry.js';
+import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
+import type { StorageAdapter, StoredRecord } from '../storage/storage-adapter.js';
+import type { Policy } from './policy.js';
+import type { Principal } from './principal.js';
+
+/**
+ * The gateway is a stack of stages over the storage adapter, composed like Dexie's DBCore
+ * middleware: each stage receives the core below it and returns a core that adds one rule.
+ * Requests enter at the top (validate) and reach the adapter at the bottom (commit); read
+ * results travel back up, so decryption happens before masking and masking before scope checks.
+ *
+ *   validate → authorize → field policy → encrypt/decrypt → audit → commit → StorageAdapter
+ */
+
+/** Who is asking, and when. */
+export interface RequestContext {
+  readonly principal: Principal;
+  /** The gateway clock's reading for this request (ISO). */
+  readonly now: string;
+}
+
+export interface CreateOperation {
+  readonly type: 'create';
+  readonly entity: EntityName;
+  readonly id: string;
+  /** The validated record data (defaults applied). */
+  readonly data: Record<string, unknown>;
+  /** The fields the caller actually supplied (defaults excluded). */
+  readonly provided: readonly string[];
+}
+
+export interface UpdateOperation {
+  readonly type: 'update';
+  readonly entity: EntityName;
+  readonly id: string;
+  /** Raw patch as the caller sent it (`null` clears a field). */
+  readonly patch: Record<string, unknown>;
+  /** The full record after the patch; set by the validate stage. */
+  readonly data: Record<string, unknown>;
+  /** The current record in plaintext; set by the validate stage. */
+  readonly before: StoredRecord;
+  readonly expectedVersion?: number;
+}
+
+export interface DeleteOperation {
+  readonly type: 'delete';
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly before: StoredRecord;
+  readonly expectedVersion?: number;
+}
+
+export type WriteOperation = CreateOperation | UpdateOperation | DeleteOperation;
+
+/** What repositories send: intent only; `before`/`data` are filled in by the validate stage. */
+export type WriteIntent =
+  | { readonly type: 'create'; readonly entity: EntityName; readonly input: unknown }
+  | {
+      readonly type: 'update';
+      readonly entity: EntityName;
+      readonly id: string;
+      readonly patch: unknown;
+      readonly expectedVersion?: number;
+    }
+  | {
+      readonly type: 'delete';
+      readonly entity: EntityName;
+      readonly id: string;
+      readonly expectedVersion?: number;
+    };
+
+export interface WriteRequest {
+  readonly ctx: RequestContext;
+  readonly operations: readonly WriteOperation[];
+  /** Extra records to write in the same transaction (audit entries, links); not re-validated. */
+  readonly extra?: readonly import('../storage/storage-adapter.js').Mutation[];
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface GetRequest {
+  readonly ctx: RequestContext;
+  readonly entity: EntityName;
+  readonly ids: readonly string[];
+}
+
+export interface QueryRequest {
+  readonly ctx: RequestContext;
+  readonly entity: EntityName;
+  readonly spec: QuerySpec;
+}
+
+export interface CountRequest {
+  readonly ctx: RequestContext;
+  readonly entity: EntityName;
+  readonly where?: Where;
+  readonly search?: string;
+}
+
+export interface GatewayCore {
+  /** All-or-nothing. Returns the stored records (as the caller may see them), `null` for deletes. */
+  write(request: WriteRequest): Promise<(StoredRecord | null)[]>;
+  get(request: GetRequest): Promise<(StoredRecord | null)[]>;
+  query(request: QueryRequest): Promise<QueryResult<StoredRecord>>;
+  count(request: CountRequest): Promise<number>;
+  /**
+   * Current records for a write, in plaintext, unmasked and unfiltered: only stages below the
+   * caller touch them (decryption). Never returned to callers.
+   */
+  loadCurrent(request: GetRequest): Promise<(StoredRecord | null)[]>;
+}
+
+/** What every stage may use. */
+export interface GatewayEnvironment {
+  readonly adapter: StorageAdapter;
+  readonly policy: Policy;
+  readonly newId: () => string;
+}
+
+export interface GatewayStage {
+  readonly name:
+    'validate' | 'authorize' | 'fieldPolicy' | 'encrypt' | 'audit' | 'commit' | (string & {});
+  create(next: GatewayCore, env: GatewayEnvironment): GatewayCore;
+}

@@ -1,0 +1,104 @@
+import type { CustomFieldDefinition } from '../entities/custom-field.js';
+import { ENTITIES, type EntityName } from '../entities/registry.js';
+import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
+import type { StorageAdapter, StoredRecord } from '../storage/storage-adapter.js';
+import { auditStage } from './audit-stage.js';
+import { authorizeStage } from './authorize-stage.js';
+import { commitStage } from './commit-stage.js';
+import { encryptStage } from './encrypt-stage.js';
+import { fieldPolicyStage } from './field-policy-stage.js';
+import type {
+  GatewayCore,
+  GatewayEnvironment,
+  GatewayStage,
+  RequestContext,
+  WriteIntent,
+} from './gateway-core.js';
+import type { Policy } from './policy.js';
+import { createValidateStage, prepareOperations } from './validate-stage.js';
+
+/** The one door to storage. Every repository and domain operation goes through it. */
+export interface Gateway {
+  /** Validates, authorizes and commits `intents` all-or-nothing. */
+  write(
+    ctx: RequestContext,
+    intents: readonly WriteIntent[],
+    options?: { onProgress?: (done: number, total: number) => void },
+  ): Promise<(StoredRecord | null)[]>;
+  get(
+    ctx: RequestContext,
+    entity: EntityName,
+    ids: readonly string[],
+  ): Promise<(StoredRecord | null)[]>;
+  query(
+    ctx: RequestContext,
+    entity: EntityName,
+    spec: QuerySpec,
+  ): Promise<QueryResult<StoredRecord>>;
+  count(ctx: RequestContext, entity: EntityName, where?: Where, search?: string): Promise<number>;
+  /** The stage names in request order, for diagnostics. */
+  readonly stages: readonly string[];
+  dispose(): void;
+}
+
+export interface GatewayOptions {
+  readonly adapter: StorageAdapter;
+  readonly policy: Policy;
+  readonly newId: () => string;
+}
+
+/** Below validation, in request order; the adapter sits under the last one. */
+const STAGES: readonly GatewayStage[] = [
+  authorizeStage,
+  fieldPolicyStage,
+  encryptStage,
+  auditStage,
+  commitStage,
+];
+
+export function createGateway({ adapter, policy, newId }: GatewayOptions): Gateway {
+  const env: GatewayEnvironment = { adapter, policy, newId };
+  // Compose bottom-up: each stage wraps the core beneath it.
+  let below: GatewayCore = undefined as unknown as GatewayCore;
+  for (const stage of [...STAGES].reverse()) below = stage.create(below, env);
+
+  // Custom field definitions, cached per entity until the customFields collection changes.
+  const definitionCache = new Map<EntityName, Promise<readonly CustomFieldDefinition[]>>();
+  const unsubscribe = adapter.subscribe((changes) => {
+    if (changes.some((c) => c.collection === ENTITIES.customFieldDefinition.collection))
+      definitionCache.clear();
+  });
+  const customFields = (entity: EntityName): Promise<readonly CustomFieldDefinition[]> => {
+    let cached = definitionCache.get(entity);
+    if (!cached) {
+      cached = adapter
+        .query(ENTITIES.customFieldDefinition.collection, {
+          where: { entity: { eq: entity } },
+          limit: 1000,
+        })
+        .then((result) => result.items as unknown as CustomFieldDefinition[]);
+      cached.catch(() => definitionCache.delete(entity));
+      definitionCache.set(entity, cached);
+    }
+    return cached;
+  };
+  const validateOptions = { customFields, newId };
+  const top = createValidateStage().create(below, env);
+
+  return {
+    async write(ctx, intents, options = {}) {
+      const operations = await prepareOperations(below, ctx, intents, validateOptions);
+      return top.write({
+        ctx,
+        operations,
+        ...(options.onProgress && { onProgress: options.onProgress }),
+      });
+    },
+    get: (ctx, entity, ids) => top.get({ ctx, entity, ids }),
+    query: (ctx, entity, spec) => top.query({ ctx, entity, spec }),
+    count: (ctx, entity, where, search) =>
+      top.count({ ctx, entity, ...(where && { where }), ...(search && { search }) }),
+    stages: ['validate', ...STAGES.map((s) => s.name)],
+    dispose: unsubscribe,
+  };
+}

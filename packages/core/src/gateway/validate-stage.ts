@@ -1,0 +1,268 @@
+import type { z } from 'zod';
+import { FORBIDDEN_KEYS, IdSchema, SYSTEM_FIELDS } from '../entities/common.js';
+import { customFieldValueSchema, type CustomFieldDefinition } from '../entities/custom-field.js';
+import { ENTITIES, type EntityName } from '../entities/registry.js';
+import { NotFoundError, ValidationError, type ValidationIssue } from '../errors.js';
+import { QuerySpecSchema, WhereSchema } from '../query/query-spec.js';
+import type { StoredRecord } from '../storage/storage-adapter.js';
+import type {
+  GatewayStage,
+  GatewayCore,
+  WriteIntent,
+  WriteOperation,
+  RequestContext,
+} from './gateway-core.js';
+
+const SYSTEM = new Set<string>(SYSTEM_FIELDS);
+type Path = (string | number)[];
+
+/** Plain objects only: no class instances, no arrays, no `null`. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Finds `__proto__` / `constructor` / `prototype` keys anywhere in the input. */
+function forbiddenKeyIssues(value: unknown, path: Path, out: ValidationIssue[], depth = 0): void {
+  if (depth > 32) {
+    out.push({ path, message: 'Input is nested too deeply' });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key))
+      out.push({ path: [...path, key], message: `"${key}" is not an allowed key` });
+    else
+      forbiddenKeyIssues((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+  }
+}
+
+/** Zod issues as ours; an unknown key is reported at its own path. */
+export function zodIssues(error: z.ZodError, prefix: Path): ValidationIssue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...prefix, ...(issue.path as Path), key],
+          message: `Unknown field "${key}"`,
+        }))
+      : [{ path: [...prefix, ...(issue.path as Path)], message: issue.message }],
+  );
+}
+
+export interface ValidateStageOptions {
+  /** Custom field definitions of an entity, for validating `customFields`. */
+  readonly customFields: (entity: EntityName) => Promise<readonly CustomFieldDefinition[]>;
+}
+
+/**
+ * The first stage: every input is checked against its entity's zod schema (strict: unknown keys,
+ * prototype keys, out-of-bound sizes, non-finite numbers and impossible dates are errors), custom
+ * fields against their definitions, and query specs against the query model. All problems of a
+ * request are reported at once, each with its path; nothing is written unless everything is valid.
+ */
+export function createValidateStage(): GatewayStage {
+  return {
+    name: 'validate',
+    create(next) {
+      return {
+        ...next,
+        write: (request) => next.write(request),
+        async get(request) {
+          const issues: ValidationIssue[] = [];
+          request.ids.forEach((id, i) => {
+            if (!IdSchema.safeParse(id).success)
+              issues.push({ path: ['id', i], message: 'Not a valid id' });
+          });
+          if (issues.length) throw new ValidationError(issues);
+          return next.get(request);
+        },
+        query(request) {
+          const parsed = QuerySpecSchema.safeParse(request.spec);
+          if (!parsed.success)
+            throw new ValidationError(zodIssues(parsed.error, []), 'Invalid query');
+          return next.query(request);
+        },
+        count(request) {
+          const parsed = WhereSchema.optional().safeParse(request.where);
+          if (!parsed.success)
+            throw new ValidationError(zodIssues(parsed.error, ['where']), 'Invalid filter');
+          return next.count(request);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Turns repository intents into validated operations: loads the current records (plaintext,
+ * through `loadCurrent`), merges patches, and validates everything, collecting every issue.
+ * Lives beside the validate stage because it is the validate stage's entry point.
+ */
+export async function prepareOperations(
+  core: GatewayCore,
+  ctx: RequestContext,
+  intents: readonly WriteIntent[],
+  options: ValidateStageOptions & { newId: () => string },
+): Promise<WriteOperation[]> {
+  const issues: ValidationIssue[] = [];
+  const many = intents.length > 1;
+  const prefixOf = (index: number): Path => (many ? [index] : []);
+
+  // Load current records for updates and deletes, one batch per entity.
+  const current = new Map<string, StoredRecord | null>();
+  const wanted = new Map<EntityName, string[]>();
+  intents.forEach((intent, index) => {
+    if (intent.type === 'create') return;
+    if (!IdSchema.safeParse(intent.id).success) {
+      issues.push({ path: [...prefixOf(index), 'id'], message: 'Not a valid id' });
+      return;
+    }
+    const list = wanted.get(intent.entity) ?? [];
+    list.push(intent.id);
+    wanted.set(intent.entity, list);
+  });
+  for (const [entity, ids] of wanted) {
+    const unique = [...new Set(ids)];
+    const rows = await core.loadCurrent({ ctx, entity, ids: unique });
+    unique.forEach((id, i) => current.set(`${entity}\u0000${id}`, rows[i] ?? null));
+  }
+
+  const definitions = new Map<EntityName, readonly CustomFieldDefinition[]>();
+  const definitionsOf = async (entity: EntityName) => {
+    if (!definitions.has(entity)) definitions.set(entity, await options.customFields(entity));
+    return definitions.get(entity)!;
+  };
+
+  const operations: WriteOperation[] = [];
+  const createdIds = new Set<string>();
+  for (const [index, intent] of intents.entries()) {
+    const prefix = prefixOf(index);
+    const schema = ENTITIES[intent.entity].input as unknown as z.ZodObject;
+    if (intent.type === 'create') {
+      if (!isPlainObject(intent.input)) {
+        issues.push({ path: prefix, message: 'Expected an object' });
+        continue;
+      }
+      const before = issues.length;
+      forbiddenKeyIssues(intent.input, prefix, issues);
+      const { id: rawId, ...input } = intent.input;
+      for (const key of Object.keys(input)) {
+        if (SYSTEM.has(key))
+          issues.push({ path: [...prefix, key], message: `"${key}" is set by the system` });
+      }
+      let id: string;
+      if (rawId === undefined) id = options.newId();
+      else if (IdSchema.safeParse(rawId).success) id = rawId as string;
+      else {
+        issues.push({ path: [...prefix, 'id'], message: 'Not a valid id' });
+        continue;
+      }
+      const key = `${intent.entity}\u0000${id}`;
+      if (createdIds.has(key))
+        issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
+      createdIds.add(key);
+      if (issues.length > before) continue;
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        issues.push(...zodIssues(parsed.error, prefix));
+        continue;
+      }
+      await customFieldIssues(parsed.data, await definitionsOf(intent.entity), prefix, issues);
+      operations.push({
+        type: 'create',
+        entity: intent.entity,
+        id,
+        data: parsed.data,
+        provided: Object.keys(input),
+      });
+      continue;
+    }
+    const before = current.get(`${intent.entity}\u0000${intent.id}`);
+    if (before === undefined) continue; // invalid id, already reported
+    if (before === null) throw new NotFoundError(ENTITIES[intent.entity].collection, intent.id);
+    if (intent.expectedVersion !== undefined && !Number.isInteger(intent.expectedVersion)) {
+      issues.push({ path: [...prefix, 'expectedVersion'], message: 'Expected an integer version' });
+      continue;
+    }
+    if (intent.type === 'delete') {
+      operations.push({
+        type: 'delete',
+        entity: intent.entity,
+        id: intent.id,
+        before,
+        ...(intent.expectedVersion !== undefined && { expectedVersion: intent.expectedVersion }),
+      });
+      continue;
+    }
+    if (!isPlainObject(intent.patch)) {
+      issues.push({ path: prefix, message: 'Expected an object of changes' });
+      continue;
+    }
+    const countBefore = issues.length;
+    forbiddenKeyIssues(intent.patch, prefix, issues);
+    const known = new Set(Object.keys(schema.shape));
+    for (const key of Object.keys(intent.patch)) {
+      if (SYSTEM.has(key))
+        issues.push({ path: [...prefix, key], message: `"${key}" is set by the system` });
+      else if (!known.has(key) && !FORBIDDEN_KEYS.has(key)) {
+        issues.push({ path: [...prefix, key], message: `Unknown field "${key}"` });
+      }
+    }
+    if (issues.length > countBefore) continue;
+    const merged: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(before)) if (!SYSTEM.has(key)) merged[key] = value;
+    for (const [key, value] of Object.entries(intent.patch)) {
+      if (value === null || value === undefined) delete merged[key];
+      else merged[key] = value;
+    }
+    const parsed = schema.safeParse(merged);
+    if (!parsed.success) {
+      issues.push(...zodIssues(parsed.error, prefix));
+      continue;
+    }
+    await customFieldIssues(parsed.data, await definitionsOf(intent.entity), prefix, issues);
+    operations.push({
+      type: 'update',
+      entity: intent.entity,
+      id: intent.id,
+      patch: intent.patch,
+      data: parsed.data,
+      before,
+      ...(intent.expectedVersion !== undefined && { expectedVersion: intent.expectedVersion }),
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return operations;
+}
+
+/** Checks `customFields` against the entity's definitions: known keys, typed values, required ones. */
+async function customFieldIssues(
+  data: Record<string, unknown>,
+  definitions: readonly CustomFieldDefinition[],
+  prefix: Path,
+  issues: ValidationIssue[],
+): Promise<void> {
+  const values = data.customFields as Record<string, unknown> | undefined;
+  if (values === undefined) return;
+  const byKey = new Map(definitions.map((d) => [d.key, d]));
+  for (const [key, value] of Object.entries(values)) {
+    const def = byKey.get(key);
+    const path = [...prefix, 'customFields', key];
+    if (!def) {
+      issues.push({ path, message: `No custom field "${key}" is defined` });
+      continue;
+    }
+    if (value === null) continue;
+    const parsed = customFieldValueSchema(def).safeParse(value);
+    if (!parsed.success) issues.push(...zodIssues(parsed.error, path));
+  }
+  for (const def of definitions) {
+    if (
+      def.required &&
+      (values[def.key] === undefined || values[def.key] === null || values[def.key] === '')
+    ) {
+      issues.push({ path: [...prefix, 'customFields', def.key], message: 'Required' });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Reads a dotted path (`region.city`, `phones.number`) from a record, own properties only.
+ * Arrays along the path are mapped and flattened: `phones.number` gives every phone number.
+ */
+export function readPath(record: unknown, path: string): unknown {
+  let value: unknown = record;
+  for (const segment of path.split('.')) {
+    if (Array.isArray(value)) {
+      value = value.flatMap((element: unknown) => {
+        const v = ownValue(element, segment);
+        return v === undefined ? [] : Array.isArray(v) ? v : [v];
+      });
+    } else {
+      value = ownValue(value, segment);
+      if (value === undefined) return undefined;
+    }
+  }
+  return value;
+}
+
+function ownValue(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** Every string and number found under `path`, for search. */
+export function collectText(record: unknown, path: string, out: string[]): void {
+  const push = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number') out.push(String(v));
+    else if (Array.isArray(v)) v.forEach(push);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(push);
+  };
+  push(readPath(record, path));
+}

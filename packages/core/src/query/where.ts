@@ -1,0 +1,77 @@
+import type { FieldCondition, Scalar, Where } from './query-spec.js';
+import { readPath } from './field-path.js';
+import { normalizeText } from './normalize.js';
+
+/**
+ * Evaluates a filter tree against one record. This is the reference semantics: every adapter
+ * (IndexedDB after its index step, REST servers, SQL translation) must return what this returns.
+ */
+export function matchesWhere(record: unknown, where: Where | undefined): boolean {
+  if (!where) return true;
+  for (const key of Object.keys(where)) {
+    const node = where[key];
+    if (node === undefined) continue;
+    if (key === 'and') {
+      if (!(node as readonly Where[]).every((w) => matchesWhere(record, w))) return false;
+    } else if (key === 'or') {
+      const list = node as readonly Where[];
+      if (list.length > 0 && !list.some((w) => matchesWhere(record, w))) return false;
+    } else if (key === 'not') {
+      if (matchesWhere(record, node as Where)) return false;
+    } else if (!matchesCondition(readPath(record, key), node as FieldCondition)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+function equals(value: unknown, target: Scalar): boolean {
+  if (target === null) return isAbsent(value);
+  if (Array.isArray(value)) return value.some((v) => v === target);
+  return value === target;
+}
+
+function ordered(value: unknown, target: string | number, test: (c: number) => boolean): boolean {
+  const check = (v: unknown): boolean =>
+    typeof v === typeof target && test(v === target ? 0 : (v as string | number) < target ? -1 : 1);
+  return Array.isArray(value) ? value.some(check) : check(value);
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === 'string' ? normalizeText(value) : null;
+}
+
+export function matchesCondition(value: unknown, condition: FieldCondition): boolean {
+  if (condition.eq !== undefined && !equals(value, condition.eq)) return false;
+  if (condition.ne !== undefined && equals(value, condition.ne)) return false;
+  if (condition.in !== undefined && !condition.in.some((t) => equals(value, t))) return false;
+  if (condition.nin !== undefined && condition.nin.some((t) => equals(value, t))) return false;
+  if (condition.gt !== undefined && !ordered(value, condition.gt, (c) => c > 0)) return false;
+  if (condition.gte !== undefined && !ordered(value, condition.gte, (c) => c >= 0)) return false;
+  if (condition.lt !== undefined && !ordered(value, condition.lt, (c) => c < 0)) return false;
+  if (condition.lte !== undefined && !ordered(value, condition.lte, (c) => c <= 0)) return false;
+  if (condition.exists !== undefined) {
+    const present = !isAbsent(value) && !(Array.isArray(value) && value.length === 0);
+    if (present !== condition.exists) return false;
+  }
+  if (condition.contains !== undefined) {
+    const target = condition.contains;
+    if (Array.isArray(value)) {
+      if (!value.some((v) => v === target)) return false;
+    } else if (typeof value === 'string' && typeof target === 'string') {
+      if (!normalizeText(value).includes(normalizeText(target))) return false;
+    } else {
+      return false;
+    }
+  }
+  if (condition.startsWith !== undefined) {
+    const prefix = normalizeText(condition.startsWith);
+    const test = (v: unknown): boolean => textOf(v)?.startsWith(prefix) ?? false;
+    if (!(Array.isArray(value) ? value.some(test) : test(value))) return false;
+  }
+  return true;
+}

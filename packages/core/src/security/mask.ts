@@ -1,0 +1,40 @@
+/**
+ * Masking for display to users who may know a value exists but not read it.
+ * `138 0013 8000` → `138****8000`, `zhang@example.com` → `z***@example.com`,
+ * `110105199001011234` → `110105********1234`, `6222 0212 3456 1234` → `**** 1234`.
+ */
+export function maskPhone(value: string): string {
+  const digits = value.normalize('NFKC').replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
+
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${value[0]}***${value.slice(at)}`;
+}
+
+export function maskIdNumber(value: string): string {
+  if (value.length < 10) return '*'.repeat(value.length);
+  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+}
+
+export function maskBankCard(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  return `**** ${digits.slice(-4)}`;
+}
+
+/** Masks any value by its shape: phone-like, email-like, or else all but the first character. */
+export function maskValue(value: unknown, field = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskValue(v, field));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v, k)]));
+  }
+  if (typeof value !== 'string') return value === undefined ? undefined : '***';
+  if (/bank|card/i.test(field)) return maskBankCard(value);
+  if (/idnumber|idcard/i.test(field)) return maskIdNumber(value);
+  if (value.includes('@')) return maskEmail(value);
+  if (/^[+\d\s\-().]{7,}$/.test(value.normalize('NFKC'))) return maskPhone(value);
+  return value.length <= 1 ? '*' : `${value[0]}${'*'.repeat(Math.min(value.length - 1, 8))}`;
+}

@@ -1,0 +1,501 @@
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { ConflictError, CrmError, NotFoundError, StorageError } from '../errors.js';
+import { withIdTiebreak } from '../query/compare.js';
+import { decodeCursor, encodeCursor } from '../query/cursor.js';
+import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
+import { DEFAULT_LIMIT } from '../query/query-spec.js';
+import { createFilter, paginate } from '../query/run-query.js';
+import { createSubscribable } from '../subscribable.js';
+import { COLLECTIONS, collectionMap } from './collections.js';
+import { planQuery, type IndexedPlan, type KeyRangeSpec } from './query-plan.js';
+import type {
+  ChangeEvent,
+  ChangeListener,
+  CollectionDescriptor,
+  CommitOptions,
+  CommitResult,
+  Mutation,
+  QueryPlan,
+  StorageAdapter,
+  StoredRecord,
+} from './storage-adapter.js';
+
+/**
+ * Bump when {@link COLLECTIONS} changes (a store or an index added or removed). The upgrade
+ * reconciles stores and indexes with the declared collections, so every older version upgrades
+ * in one step; data-shape migrations go in {@link MIGRATIONS}.
+ */
+export const INDEXEDDB_SCHEMA_VERSION = 1;
+
+/** Data migrations by target version, run inside the upgrade transaction after stores exist. */
+const MIGRATIONS: Record<
+  number,
+  (tx: IDBPTransaction<unknown, string[], 'versionchange'>) => Promise<void>
+> = {};
+
+export interface IndexedDbAdapterOptions {
+  /** Database name; one per tenant or app. */
+  readonly name: string;
+  readonly collections?: readonly CollectionDescriptor[];
+  /** Schema version; only needed with custom `collections`. */
+  readonly version?: number;
+  /** Mutations written per chunk of a large commit; the page stays responsive between chunks. */
+  readonly chunkSize?: number;
+  /** Tell other tabs about changes through BroadcastChannel (default true). */
+  readonly broadcast?: boolean;
+  /** Another tab is upgrading the database: this connection has been closed. Reload to continue. */
+  readonly onVersionChange?: () => void;
+}
+
+const indexKeyPath = (field: string): string[] => [field, 'id'];
+
+/**
+ * The default adapter in browsers, on `idb`. One object store per collection, an index on
+ * `[field, id]` for each declared index (so one index serves filtering and keyset order), commits
+ * in one transaction written in chunks, and change notifications to other tabs.
+ */
+export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapter {
+  const descriptors = collectionMap(options.collections ?? COLLECTIONS);
+  const version = options.version ?? INDEXEDDB_SCHEMA_VERSION;
+  const chunkSize = Math.max(1, options.chunkSize ?? 1000);
+  const changes = createSubscribable<ChangeListener>();
+  let failure: CrmError | null = null;
+  let closed = false;
+
+  const ready: Promise<IDBPDatabase> = new Promise((resolve, reject) => {
+    let settled = false;
+    openDB(options.name, version, {
+      async upgrade(db, oldVersion, newVersion, tx) {
+        for (const descriptor of descriptors.values()) {
+          const store = db.objectStoreNames.contains(descriptor.name)
+            ? tx.objectStore(descriptor.name)
+            : db.createObjectStore(descriptor.name, { keyPath: 'id' });
+          const wanted = new Set(descriptor.indexes.map((i) => i.field));
+          for (const existing of [...store.indexNames]) {
+            if (!wanted.has(existing)) store.deleteIndex(existing);
+          }
+          for (const field of wanted) {
+            if (!store.indexNames.contains(field)) store.createIndex(field, indexKeyPath(field));
+          }
+        }
+        for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) await MIGRATIONS[v]?.(tx);
+      },
+      blocked() {
+        settled = true;
+        failure = new StorageError(
+          'STORAGE_BLOCKED',
+          `Database "${options.name}" is open in another tab at an older version; close that tab and retry`,
+        );
+        reject(failure);
+      },
+      blocking() {
+        // Another tab wants a newer version: step aside so it can upgrade.
+        failure = new StorageError(
+          'STORAGE_VERSION_CHANGE',
+          `Database "${options.name}" was upgraded by another tab; reload this page`,
+        );
+        void ready.then((db) => db.close());
+        options.onVersionChange?.();
+      },
+      terminated() {
+        failure = new StorageError(
+          'STORAGE_FAILED',
+          `The browser closed database "${options.name}"`,
+        );
+      },
+    }).then(
+      (db) => {
+        if (settled) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => reject(StorageError.from(error, `Opening database "${options.name}"`)),
+    );
+  });
+  ready.catch(() => {}); // surfaced on the first operation instead
+
+  const channel =
+    options.broadcast !== false && typeof BroadcastChannel !== 'undefined'
+      ? new BroadcastChannel(`rapport:${options.name}`)
+      : null;
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<ChangeEvent[]>) => {
+      if (!Array.isArray(event.data)) return;
+      changes.emit(event.data.map((change) => ({ ...change, source: 'remote' as const })));
+    };
+  }
+
+  const database = async (): Promise<IDBPDatabase> => {
+    if (closed)
+      throw new StorageError('STORAGE_CLOSED', `The adapter for "${options.name}" is closed`);
+    if (failure) throw failure;
+    const db = await ready;
+    if (failure) throw failure;
+    return db;
+  };
+
+  const descriptorOf = (collection: string): CollectionDescriptor => {
+    const descriptor = descriptors.get(collection);
+    if (!descriptor) throw new StorageError('STORAGE_FAILED', `Unknown collection "${collection}"`);
+    return descriptor;
+  };
+
+  /** Runs `work` against the database, mapping DOMExceptions to typed errors. */
+  const run = async <T>(action: string, work: (db: IDBPDatabase) => Promise<T>): Promise<T> => {
+    const db = await database();
+    try {
+      return await work(db);
+    } catch (error) {
+      throw StorageError.from(error, action);
+    }
+  };
+
+  const readCandidates = async (
+    db: IDBPDatabase,
+    collection: string,
+    plan: IndexedPlan,
+  ): Promise<StoredRecord[]> => {
+    const tx = db.transaction(collection, 'readonly');
+    const store = tx.objectStore(collection);
+    if (plan.kind === 'candidates') {
+      const index = store.index(plan.field);
+      const parts = await Promise.all(
+        plan.ranges.map((range) => {
+          const keyRange = toKeyRange(range);
+          return keyRange === 'empty' ? [] : index.getAll(keyRange);
+        }),
+      );
+      return parts.flat() as StoredRecord[];
+    }
+    return (await store.getAll()) as StoredRecord[];
+  };
+
+  const orderedPage = async (
+    db: IDBPDatabase,
+    collection: string,
+    plan: Extract<IndexedPlan, { kind: 'ordered' }>,
+    spec: QuerySpec,
+  ): Promise<QueryResult<StoredRecord>> => {
+    const orderBy = withIdTiebreak(spec.orderBy);
+    const limit = spec.limit ?? DEFAULT_LIMIT;
+    const tx = db.transaction(collection, 'readonly');
+    const index = tx.objectStore(collection).index(plan.field);
+    const totalRange = toKeyRange(plan.range);
+    let range = totalRange;
+    if (spec.cursor) {
+      const after = decodeCursor(spec.cursor, orderBy) as [string | number, string];
+      range = toKeyRange(plan.range, { key: after, direction: plan.direction });
+    }
+    const total = totalRange === 'empty' ? 0 : await index.count(totalRange);
+    const items: StoredRecord[] = [];
+    if (range !== 'empty') {
+      if (plan.direction === 'asc') {
+        items.push(...((await index.getAll(range, limit + 1)) as StoredRecord[]));
+      } else {
+        let cursor = await index.openCursor(range, 'prev');
+        while (cursor && items.length < limit + 1) {
+          items.push(cursor.value as StoredRecord);
+          cursor = await cursor.continue();
+        }
+      }
+    }
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      total,
+      nextCursor:
+        last && items.length > limit ? encodeCursor(orderBy, [last[plan.field], last.id]) : null,
+    };
+  };
+
+  const adapter: StorageAdapter = {
+    capabilities: {
+      kind: 'indexeddb',
+      transactions: true,
+      crossContext: channel !== null,
+      persistent: true,
+      indexes: Object.fromEntries(
+        [...descriptors.values()].map((d) => [d.name, d.indexes.map((i) => i.field)]),
+      ),
+    },
+
+    async get(collection, id) {
+      descriptorOf(collection);
+      return run(
+        `Reading ${collection}/${id}`,
+        async (db) => ((await db.get(collection, id)) as StoredRecord | undefined) ?? null,
+      );
+    },
+
+    async getMany(collection, ids) {
+      descriptorOf(collection);
+      return run(`Reading ${ids.length} ${collection}`, async (db) => {
+        const store = db.transaction(collection, 'readonly').objectStore(collection);
+        const rows = await Promise.all(ids.map((id) => store.get(id)));
+        return rows.map((row) => (row as StoredRecord | undefined) ?? null);
+      });
+    },
+
+    async query(collection, spec) {
+      const descriptor = descriptorOf(collection);
+      return run(`Querying ${collection}`, async (db) => {
+        const plan = planQuery(descriptor, spec);
+        if (plan.kind === 'ordered') return orderedPage(db, collection, plan, spec);
+        const candidates = await readCandidates(db, collection, plan);
+        const filter = createFilter(spec, descriptor.searchFields);
+        return paginate(candidates.filter(filter), spec);
+      });
+    },
+
+    async count(collection, where?: Where, search?: string) {
+      const descriptor = descriptorOf(collection);
+      return run(`Counting ${collection}`, async (db) => {
+        const plan = planQuery(descriptor, { where, search });
+        if (
+          plan.kind === 'ordered' ||
+          (!search?.trim() && (!where || Object.keys(where).length === 0))
+        ) {
+          return db.count(collection);
+        }
+        if (plan.kind === 'candidates' && isExactlyCovered(where, plan)) {
+          const index = db
+            .transaction(collection, 'readonly')
+            .objectStore(collection)
+            .index(plan.field);
+          const counts = await Promise.all(
+            plan.ranges.map((range) => {
+              const keyRange = toKeyRange(range);
+              return keyRange === 'empty' ? 0 : index.count(keyRange);
+            }),
+          );
+          return counts.reduce((a, b) => a + b, 0);
+        }
+        const candidates = await readCandidates(db, collection, plan);
+        const filter = createFilter({ where, search }, descriptor.searchFields);
+        let n = 0;
+        for (const record of candidates) if (filter(record)) n++;
+        return n;
+      });
+    },
+
+    async commit(
+      mutations: readonly Mutation[],
+      commitOptions: CommitOptions = {},
+    ): Promise<CommitResult> {
+      const names = [...new Set(mutations.map((m) => m.collection))];
+      names.forEach(descriptorOf);
+      if (mutations.length === 0) return { records: [] };
+      const db = await database();
+      const at = commitOptions.at ?? new Date().toISOString();
+      const tx = db.transaction(names, 'readwrite');
+      // What this commit has written so far, so later mutations of the same id see it.
+      const staged = new Map<string, StoredRecord | null>();
+      const records: (StoredRecord | null)[] = [];
+      const events: ChangeEvent[] = [];
+      let rejection: CrmError | null = null;
+      const fail = (error: CrmError): never => {
+        rejection ??= error;
+        throw error;
+      };
+      try {
+        for (let start = 0; start < mutations.length; start += chunkSize) {
+          const chunk = mutations.slice(start, start + chunkSize);
+          // Reads first (all in flight together), then writes.
+          const existing = await Promise.all(
+            chunk.map((m) => {
+              const id = m.type === 'delete' ? m.id : m.record.id;
+              const key = `${m.collection}\u0000${id}`;
+              if (staged.has(key)) return staged.get(key)!;
+              if (m.type === 'insert') return undefined; // `add` below rejects duplicates itself
+              return tx.objectStore(m.collection).get(id) as Promise<StoredRecord | undefined>;
+            }),
+          );
+          const writes: Promise<unknown>[] = [];
+          // Failures surface through Promise.all below or through `fail`; never as unhandled rejections.
+          const track = (request: Promise<unknown>) => {
+            request.catch(() => {});
+            writes.push(request);
+          };
+          chunk.forEach((m, i) => {
+            const store = tx.objectStore(m.collection);
+            const id = m.type === 'delete' ? m.id : m.record.id;
+            const key = `${m.collection}\u0000${id}`;
+            // An earlier mutation of this commit may have touched the same record.
+            const current = (staged.has(key) ? staged.get(key) : existing[i]) ?? null;
+            if (m.type === 'insert') {
+              if (current)
+                fail(
+                  new ConflictError(
+                    m.collection,
+                    id,
+                    null,
+                    current.version,
+                    `${m.collection}/${id} already exists`,
+                  ),
+                );
+              const record = {
+                ...m.record,
+                id,
+                version: 1,
+                createdAt: at,
+                updatedAt: at,
+              } as StoredRecord;
+              track(
+                store.add(record).catch((error: unknown) => {
+                  if ((error as { name?: string }).name === 'ConstraintError') {
+                    fail(
+                      new ConflictError(
+                        m.collection,
+                        id,
+                        null,
+                        null,
+                        `${m.collection}/${id} already exists`,
+                      ),
+                    );
+                  }
+                  throw error;
+                }),
+              );
+              staged.set(key, record);
+              records.push(record);
+              events.push({
+                type: 'created',
+                collection: m.collection,
+                id,
+                version: 1,
+                source: 'local',
+              });
+              return;
+            }
+            if (!current) fail(new NotFoundError(m.collection, id));
+            if (m.expectedVersion !== undefined && m.expectedVersion !== current!.version) {
+              fail(new ConflictError(m.collection, id, m.expectedVersion, current!.version));
+            }
+            if (m.type === 'update') {
+              const record = {
+                ...m.record,
+                id,
+                version: current!.version + 1,
+                createdAt: current!.createdAt,
+                updatedAt: at,
+              } as StoredRecord;
+              track(store.put(record));
+              staged.set(key, record);
+              records.push(record);
+              events.push({
+                type: 'updated',
+                collection: m.collection,
+                id,
+                version: record.version,
+                source: 'local',
+              });
+            } else {
+              track(store.delete(id));
+              staged.set(key, null);
+              records.push(null);
+              events.push({
+                type: 'deleted',
+                collection: m.collection,
+                id,
+                version: current!.version,
+                source: 'local',
+              });
+            }
+          });
+          await Promise.all(writes);
+          commitOptions.onProgress?.(
+            Math.min(start + chunk.length, mutations.length),
+            mutations.length,
+          );
+        }
+        await tx.done;
+      } catch (error) {
+        try {
+          tx.abort();
+        } catch {
+          // already aborted by the failed request
+        }
+        await tx.done.catch(() => {});
+        throw (
+          rejection ??
+          StorageError.from(tx.error ?? error, `Committing ${mutations.length} changes`)
+        );
+      }
+      changes.emit(events);
+      channel?.postMessage(events);
+      return { records };
+    },
+
+    subscribe: changes.subscribe,
+
+    async explain(collection, spec): Promise<QueryPlan> {
+      const plan = planQuery(descriptorOf(collection), spec);
+      if (plan.kind === 'scan') return { strategy: 'scan' };
+      return { strategy: 'index', index: plan.field, ordered: plan.kind === 'ordered' };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      channel?.close();
+      try {
+        (await ready).close();
+      } catch {
+        // never opened
+      }
+    },
+  };
+  return adapter;
+}
+
+/** True when the index ranges alone decide membership (`where` is just that one eq/in). */
+function isExactlyCovered(
+  where: Where | undefined,
+  plan: Extract<IndexedPlan, { kind: 'candidates' }>,
+): boolean {
+  if (!where) return false;
+  const keys = Object.keys(where).filter((k) => where[k] !== undefined);
+  if (keys.length !== 1 || keys[0] !== plan.field) return false;
+  const condition = where[plan.field] as Record<string, unknown>;
+  const ops = Object.keys(condition);
+  return ops.length === 1 && (ops[0] === 'eq' || ops[0] === 'in');
+}
+
+/**
+ * Key range over `[field, id]` keys. `[v]` sorts before every `[v, id]` and `[v, []]` after
+ * (arrays sort after strings), which turns bounds on the field into bounds on the compound key.
+ * `after` narrows to keys strictly after (or before, descending) a cursor key.
+ */
+function toKeyRange(
+  range: KeyRangeSpec,
+  after?: { key: readonly [string | number, string]; direction: 'asc' | 'desc' },
+): IDBKeyRange | 'empty' | undefined {
+  let lower: { key: unknown[]; open: boolean } | undefined = range.lower
+    ? {
+        key: range.lower.open ? [range.lower.value, []] : [range.lower.value],
+        open: range.lower.open,
+      }
+    : undefined;
+  let upper: { key: unknown[]; open: boolean } | undefined = range.upper
+    ? {
+        key: range.upper.open ? [range.upper.value] : [range.upper.value, []],
+        open: range.upper.open,
+      }
+    : undefined;
+  if (after) {
+    const bound = { key: [...after.key], open: true };
+    if (after.direction === 'asc') {
+      if (!lower || indexedDB.cmp(bound.key, lower.key) >= 0) lower = bound;
+    } else if (!upper || indexedDB.cmp(bound.key, upper.key) <= 0) {
+      upper = bound;
+    }
+  }
+  if (lower && upper) {
+    const c = indexedDB.cmp(lower.key, upper.key);
+    if (c > 0 || (c === 0 && (lower.open || upper.open))) return 'empty';
+    return IDBKeyRange.bound(lower.key, upper.key, lower.open, upper.open);
+  }
+  if (lower) return IDBKeyRange.lowerBound(lower.key, lower.open);
+  if (upper) return IDBKeyRange.upperBound(upper.key, upper.open);
+  return undefined;
+}

@@ -1,0 +1,197 @@
+import { ConflictError, NotFoundError, StorageError } from '../errors.js';
+import type { QuerySpec, Where } from '../query/query-spec.js';
+import { createFilter, runQuery } from '../query/run-query.js';
+import { createSubscribable } from '../subscribable.js';
+import { COLLECTIONS, collectionMap } from './collections.js';
+import type {
+  ChangeEvent,
+  ChangeListener,
+  CollectionDescriptor,
+  CommitOptions,
+  CommitResult,
+  Mutation,
+  StorageAdapter,
+  StoredRecord,
+} from './storage-adapter.js';
+
+export interface MemoryAdapterOptions {
+  /** Defaults to Rapport's collections. */
+  readonly collections?: readonly CollectionDescriptor[];
+}
+
+/**
+ * Keeps everything in `Map`s: the default in Node, and the backing of stories and tests. Stored
+ * records are deep-frozen copies, so nothing a caller does to a returned object reaches storage.
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
+  const descriptors = collectionMap(options.collections ?? COLLECTIONS);
+  const data = new Map<string, Map<string, StoredRecord>>();
+  for (const name of descriptors.keys()) data.set(name, new Map());
+  const changes = createSubscribable<ChangeListener>();
+  let closed = false;
+
+  const table = (collection: string): Map<string, StoredRecord> => {
+    if (closed) throw new StorageError('STORAGE_CLOSED', 'The memory adapter is closed');
+    const found = data.get(collection);
+    if (!found) throw new StorageError('STORAGE_FAILED', `Unknown collection "${collection}"`);
+    return found;
+  };
+  const searchFields = (collection: string) => descriptors.get(collection)?.searchFields ?? [];
+
+  return {
+    capabilities: {
+      kind: 'memory',
+      transactions: true,
+      crossContext: false,
+      persistent: false,
+      indexes: {},
+    },
+
+    async get(collection, id) {
+      return table(collection).get(id) ?? null;
+    },
+
+    async getMany(collection, ids) {
+      const rows = table(collection);
+      return ids.map((id) => rows.get(id) ?? null);
+    },
+
+    async query(collection, spec: QuerySpec) {
+      return runQuery(table(collection).values(), spec, searchFields(collection));
+    },
+
+    async count(collection, where?: Where, search?: string) {
+      const rows = table(collection);
+      if (!where && !search) return rows.size;
+      const filter = createFilter({ where, search }, searchFields(collection));
+      let n = 0;
+      for (const record of rows.values()) if (filter(record)) n++;
+      return n;
+    },
+
+    async commit(
+      mutations: readonly Mutation[],
+      commitOptions: CommitOptions = {},
+    ): Promise<CommitResult> {
+      const at = commitOptions.at ?? new Date().toISOString();
+      // Stage every mutation against an overlay first; only if all succeed is anything applied.
+      const overlay = new Map<string, Map<string, StoredRecord | null>>();
+      const current = (collection: string, id: string): StoredRecord | null => {
+        const staged = overlay.get(collection)?.get(id);
+        return staged !== undefined ? staged : (table(collection).get(id) ?? null);
+      };
+      const stage = (collection: string, id: string, value: StoredRecord | null): void => {
+        let rows = overlay.get(collection);
+        if (!rows) overlay.set(collection, (rows = new Map()));
+        rows.set(id, value);
+      };
+      const records: (StoredRecord | null)[] = [];
+      const events: ChangeEvent[] = [];
+      for (const mutation of mutations) {
+        const id = mutation.type === 'delete' ? mutation.id : mutation.record.id;
+        const existing = current(mutation.collection, id);
+        if (mutation.type === 'insert') {
+          if (existing)
+            throw new ConflictError(
+              mutation.collection,
+              id,
+              null,
+              existing.version,
+              `${mutation.collection}/${id} already exists`,
+            );
+          const record = freeze({
+            ...mutation.record,
+            id,
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+          });
+          stage(mutation.collection, id, record);
+          records.push(record);
+          events.push({
+            type: 'created',
+            collection: mutation.collection,
+            id,
+            version: 1,
+            source: 'local',
+          });
+        } else {
+          if (!existing) throw new NotFoundError(mutation.collection, id);
+          if (
+            mutation.expectedVersion !== undefined &&
+            mutation.expectedVersion !== existing.version
+          ) {
+            throw new ConflictError(
+              mutation.collection,
+              id,
+              mutation.expectedVersion,
+              existing.version,
+            );
+          }
+          if (mutation.type === 'update') {
+            const version = existing.version + 1;
+            const record = freeze({
+              ...mutation.record,
+              id,
+              version,
+              createdAt: existing.createdAt,
+              updatedAt: at,
+            });
+            stage(mutation.collection, id, record);
+            records.push(record);
+            events.push({
+              type: 'updated',
+              collection: mutation.collection,
+              id,
+              version,
+              source: 'local',
+            });
+          } else {
+            stage(mutation.collection, id, null);
+            records.push(null);
+            events.push({
+              type: 'deleted',
+              collection: mutation.collection,
+              id,
+              version: existing.version,
+              source: 'local',
+            });
+          }
+        }
+      }
+      for (const [collection, rows] of overlay) {
+        const target = table(collection);
+        for (const [id, value] of rows) {
+          if (value) target.set(id, value);
+          else target.delete(id);
+        }
+      }
+      commitOptions.onProgress?.(mutations.length, mutations.length);
+      if (events.length) changes.emit(events);
+      return { records };
+    },
+
+    subscribe: changes.subscribe,
+
+    async explain() {
+      return { strategy: 'scan' };
+    },
+
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+/** A deep-frozen structured clone: storage never shares an object with its callers. */
+function freeze<T extends object>(value: T): StoredRecord {
+  return deepFreeze(structuredClone(value)) as unknown as StoredRecord;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -1,0 +1,4 @@
+// @rapport/core/testing — shared suites any storage adapter can run.
+export { describeStorageAdapter } from './describe-storage-adapter.js';
+export type { StorageAdapterSuiteOptions } from './describe-storage-adapter.js';
+export { assert, assertEqual, assertRejects, deepEqual, AssertionError } from './assert.js';
