@@ -52,7 +52,14 @@ export default {
         return workspaceSource[source];
       },
     },
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(rootDir, 'tsconfig.json') }),
+    // @tanstack/query-core reads process.env.NODE_ENV, which only bundlers define; define it here.
+    esbuildPlugin({
+      ts: true,
+      js: true,
+      define: { 'process.env.NODE_ENV': '"development"' },
+      target: 'es2022',
+      tsconfig: path.join(rootDir, 'tsconfig.json'),
+    }),
   ],
   browsers: [
     playwrightLauncher({

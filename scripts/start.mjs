@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8000);
@@ -24,7 +25,23 @@ if (build.status !== 0) {
 }
 
 await startDevServer({
-  config: { rootDir: root, port, hostname, nodeResolve: true, watch: false, open: false },
+  config: {
+    rootDir: root,
+    port,
+    hostname,
+    nodeResolve: true,
+    watch: false,
+    open: false,
+    // @tanstack/query-core reads process.env.NODE_ENV, which only bundlers define; a page loading
+    // modules unbundled needs it defined, as any host bundler would.
+    plugins: [
+      esbuildPlugin({
+        js: true,
+        define: { 'process.env.NODE_ENV': '"production"' },
+        target: 'es2022',
+      }),
+    ],
+  },
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,

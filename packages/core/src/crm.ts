@@ -1,5 +1,4 @@
 import { QueryClient } from '@tanstack/query-core';
-import { z } from 'zod';
 import { createRepository, type Repository } from './client/repository.js';
 import { crmKeys } from './client/query-keys.js';
 import type { Locale } from './entities/common.js';
@@ -26,9 +25,6 @@ import type {
   StorageAdapter,
 } from './storage/storage-adapter.js';
 import { createSubscribable } from './subscribable.js';
-
-// Zod must never compile validators with `new Function`: Rapport runs under strict CSPs.
-z.config({ jitless: true });
 
 export type Clock = () => Date;
 

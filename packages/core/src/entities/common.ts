@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// Zod must never compile validators with `new Function`: Rapport runs under strict CSPs. Set here
+// because every schema imports this module.
+z.config({ jitless: true });
+
 /**
  * Building blocks shared by every entity schema. All strings are bounded, all numbers finite,
  * all objects strict (unknown keys are errors), so hostile or sloppy input fails validation with a
