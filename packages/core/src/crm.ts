@@ -14,6 +14,7 @@ import { ValidationError } from './errors.js';
 import { createGateway, type Gateway } from './gateway/gateway.js';
 import { zodIssues } from './gateway/validate-stage.js';
 import type { RequestContext } from './gateway/gateway-core.js';
+import type { DomainContext } from './client/domain-context.js';
 import { allowAllPolicy, type Policy } from './gateway/policy.js';
 import { LOCAL_PRINCIPAL, PrincipalSchema, type Principal } from './gateway/principal.js';
 import type { QueryResult, QuerySpec, Where } from './query/query-spec.js';
@@ -138,12 +139,14 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     throw new ValidationError([{ path: ['locale'], message: `Use one of ${LOCALES.join(', ')}` }]);
   }
   const storage = options.storage ?? defaultStorage();
+  const newId = options.newId ?? defaultNewId;
   const gateway = createGateway({
     adapter: storage,
     policy: options.policy ?? allowAllPolicy,
-    newId: options.newId ?? defaultNewId,
+    newId,
   });
   const shared: Shared = {
+    newId,
     storage,
     gateway,
     clock: options.clock ?? (() => new Date()),
@@ -157,6 +160,7 @@ interface Shared {
   readonly gateway: Gateway;
   readonly clock: Clock;
   readonly locale: Locale;
+  readonly newId: () => string;
 }
 
 function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
@@ -189,6 +193,10 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
   const repositoryOf = <E extends EntityName>(entity: E) =>
     (repositories as unknown as Record<string, Repository<E>>)[ENTITIES[entity].repository ?? ''] ??
     createRepository(entity, gateway, context);
+
+  // Domain operations (sales, service, …) are built over this and merged into the repositories.
+  const domain: DomainContext = { gateway, context, clock, newId: shared.newId, repositories };
+  void domain;
 
   let closed = false;
   const crm: Crm = {
