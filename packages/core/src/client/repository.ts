@@ -107,7 +107,7 @@ export function createRepository<E extends EntityName>(
     async list(query = {}) {
       return (await gateway.query(context(), entity, query)) as unknown as QueryResult<R>;
     },
-    count(where, options = {}) {
+    async count(where, options = {}) {
       return gateway.count(context(), entity, where, options.search);
     },
   };

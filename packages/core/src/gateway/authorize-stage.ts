@@ -54,7 +54,7 @@ export const authorizeStage: GatewayStage = {
         const records = await next.get(request);
         return filter ? records.map((r) => (r && matchesWhere(r, filter) ? r : null)) : records;
       },
-      query(request) {
+      async query(request) {
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
         return next.query(
           filter
@@ -62,7 +62,7 @@ export const authorizeStage: GatewayStage = {
             : request,
         );
       },
-      count(request) {
+      async count(request) {
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
         return next.count(filter ? { ...request, where: and(request.where, filter) } : request);
       },

@@ -41,7 +41,12 @@ export const commitStage: GatewayStage = {
       get: ({ entity, ids }) => adapter.getMany(collection(entity), ids),
       loadCurrent: ({ entity, ids }) => adapter.getMany(collection(entity), ids),
       query: ({ entity, spec }) => adapter.query(collection(entity), spec),
-      count: ({ entity, where, search }) => adapter.count(collection(entity), where, search),
+      count: ({ entity, where, search, searchFields }) =>
+        adapter.count(collection(entity), {
+          ...(where && { where }),
+          ...(search && { search }),
+          ...(searchFields && { searchFields }),
+        }),
     };
   },
 };

@@ -1,5 +1,6 @@
 import { PermissionError } from '../errors.js';
-import type { EntityName } from '../entities/registry.js';
+import { ENTITIES, type EntityName } from '../entities/registry.js';
+import { COLLECTIONS } from '../storage/collections.js';
 import type { Where } from '../query/query-spec.js';
 import { maskValue } from '../security/mask.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
@@ -8,6 +9,7 @@ import type { FieldAccess } from './policy.js';
 import type { Principal } from './principal.js';
 
 const SYSTEM = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+const SEARCH_FIELDS = new Map(COLLECTIONS.map((c) => [c.name, c.searchFields]));
 
 /** Top-level field names a filter mentions. */
 function whereFields(where: Where | undefined, out = new Set<string>()): Set<string> {
@@ -45,6 +47,19 @@ export const fieldPolicyStage: GatewayStage = {
         }
       }
       return (out ?? record) as StoredRecord;
+    };
+    /** Search must not find records by fields the principal cannot see: search only the visible ones. */
+    const visibleSearchFields = (
+      principal: Principal,
+      entity: EntityName,
+      search: string | undefined,
+    ) => {
+      if (!search?.trim()) return undefined;
+      const declared = SEARCH_FIELDS.get(ENTITIES[entity].collection) ?? [];
+      const visible = declared.filter(
+        (f) => access(principal, entity, f.split('.')[0]!) !== 'hidden',
+      );
+      return visible.length === declared.length ? undefined : visible;
     };
     const refuseHidden = (principal: Principal, entity: EntityName, fields: Iterable<string>) => {
       for (const field of fields) {
@@ -90,15 +105,22 @@ export const fieldPolicyStage: GatewayStage = {
           ...whereFields(request.spec.where),
           ...(request.spec.orderBy ?? []).map((o) => o.field.split('.')[0]!),
         ]);
-        const result = await next.query(request);
+        const searchFields = visibleSearchFields(principal, request.entity, request.spec.search);
+        const spec = searchFields ? { ...request.spec, searchFields } : request.spec;
+        const result = await next.query({ ...request, spec });
         return {
           ...result,
           items: result.items.map((r) => present(principal, request.entity, r)!),
         };
       },
-      count(request) {
+      async count(request) {
         refuseHidden(request.ctx.principal, request.entity, whereFields(request.where));
-        return next.count(request);
+        const searchFields = visibleSearchFields(
+          request.ctx.principal,
+          request.entity,
+          request.search,
+        );
+        return next.count(searchFields ? { ...request, searchFields } : request);
       },
     };
   },

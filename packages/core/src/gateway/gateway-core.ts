@@ -95,6 +95,8 @@ export interface CountRequest {
   readonly entity: EntityName;
   readonly where?: Where;
   readonly search?: string;
+  /** Set by the field-policy stage: search only these fields. */
+  readonly searchFields?: readonly string[];
 }
 
 export interface GatewayCore {

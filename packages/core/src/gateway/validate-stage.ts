@@ -77,13 +77,13 @@ export function createValidateStage(): GatewayStage {
           if (issues.length) throw new ValidationError(issues);
           return next.get(request);
         },
-        query(request) {
+        async query(request) {
           const parsed = QuerySpecSchema.safeParse(request.spec);
           if (!parsed.success)
             throw new ValidationError(zodIssues(parsed.error, []), 'Invalid query');
           return next.query(request);
         },
-        count(request) {
+        async count(request) {
           const parsed = WhereSchema.optional().safeParse(request.where);
           if (!parsed.success)
             throw new ValidationError(zodIssues(parsed.error, ['where']), 'Invalid filter');

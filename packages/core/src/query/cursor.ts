@@ -35,13 +35,24 @@ export function decodeCursor(cursor: string, orderBy: readonly OrderBy[]): reado
     typeof payload !== 'object' ||
     payload.o !== orderFingerprint(orderBy) ||
     !Array.isArray(payload.k) ||
-    payload.k.length !== orderBy.length
+    payload.k.length !== orderBy.length ||
+    !payload.k.every(isCursorValue) ||
+    typeof payload.k[payload.k.length - 1] !== 'string'
   ) {
     throw new ValidationError([
       { path: ['cursor'], message: 'The cursor belongs to a query with a different order' },
     ]);
   }
   return payload.k;
+}
+
+function isCursorValue(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function toBase64Url(text: string): string {

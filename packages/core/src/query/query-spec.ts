@@ -7,7 +7,7 @@ import { z } from 'zod';
  *
  * ```ts
  * const spec: QuerySpec = {
- *   where: { tier: { in: ['vip', 'key'] }, 'region.province': { eq: '广东' }, or: [{ tags: { contains: '重点' } }, { lifecycleStage: { eq: 'loyal' } }] },
+ *   where: { tier: { in: ['vip', 'key'] }, 'region.province': { eq: '广东省' }, or: [{ tags: { contains: '重点' } }, { lifecycleStage: { eq: 'loyal' } }] },
  *   search: '张伟',
  *   orderBy: [{ field: 'updatedAt', direction: 'desc' }],
  *   limit: 50,
@@ -19,7 +19,7 @@ export type Scalar = string | number | boolean | null;
 
 /** Conditions on one field; several in one object must all hold. */
 export interface FieldCondition {
-  /** Equal (on an array field: some element is equal). `null` also matches a missing value. */
+  /** Equal (on an array field: some element is equal). `null` matches "no value": missing, null or `[]`. */
   eq?: Scalar;
   /** Not equal (on an array field: no element is equal). */
   ne?: Scalar;
@@ -33,7 +33,7 @@ export interface FieldCondition {
   contains?: Scalar;
   /** Text prefix, ignoring case and full/half width. */
   startsWith?: string;
-  /** `true`: present and not null. `false`: missing or null. */
+  /** `true`: has a value. `false`: missing, null or an empty array. */
   exists?: boolean;
 }
 
@@ -46,6 +46,9 @@ export type Where = {
   readonly [key: string]: FieldCondition | readonly Where[] | Where | undefined;
 };
 
+/** What `count` takes: the filtering part of a {@link QuerySpec}. */
+export type CountQuery = Pick<QuerySpec, 'where' | 'search' | 'searchFields'>;
+
 export interface OrderBy {
   readonly field: string;
   readonly direction?: 'asc' | 'desc';
@@ -55,6 +58,11 @@ export interface QuerySpec {
   readonly where?: Where;
   /** Full-text search over the collection's declared search fields. */
   readonly search?: string;
+  /**
+   * Restricts `search` to these of the collection's search fields. Set by the gateway (to keep
+   * fields hidden from the principal out of search); callers cannot set it.
+   */
+  readonly searchFields?: readonly string[];
   readonly orderBy?: readonly OrderBy[];
   /** Page size; defaults to {@link DEFAULT_LIMIT}. */
   readonly limit?: number;
@@ -86,6 +94,15 @@ export const FIELD_OPERATORS = [
   'startsWith',
   'exists',
 ] as const;
+
+const OPERATOR_SET: ReadonlySet<string> = new Set(FIELD_OPERATORS);
+
+/** Object literals and JSON only: a `{ __proto__: … }` literal or a class instance is not a filter. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 const MAX_WHERE_DEPTH = 12;
 const MAX_WHERE_NODES = 500;
@@ -131,8 +148,8 @@ export const WhereSchema: z.ZodType<Where> = z.custom<Where>().superRefine((valu
       });
       return;
     }
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) {
-      ctx.addIssue({ code: 'custom', path, message: 'Expected a filter object' });
+    if (!isPlainObject(node)) {
+      ctx.addIssue({ code: 'custom', path, message: 'Expected a plain filter object' });
       return;
     }
     for (const key of Object.keys(node)) {
@@ -156,7 +173,22 @@ export const WhereSchema: z.ZodType<Where> = z.custom<Where>().superRefine((valu
           path: childPath,
           message: `"${key}" is not a valid field path`,
         });
+      } else if (!isPlainObject(child)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: childPath,
+          message: 'Expected operators, e.g. { eq: value }',
+        });
       } else {
+        const unknown = Object.keys(child).filter((op) => !OPERATOR_SET.has(op));
+        for (const op of unknown) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...childPath, op],
+            message: `Unknown operator "${op}"`,
+          });
+        }
+        if (unknown.length) continue;
         const parsed = FieldConditionSchema.safeParse(child);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {

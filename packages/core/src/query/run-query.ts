@@ -21,12 +21,15 @@ export function runQuery<T extends { id: string }>(
   return paginate(matches, spec);
 }
 
-/** A predicate combining `where` and `search`. */
+/** A predicate combining `where` and `search` (over `spec.searchFields` ∩ the collection's). */
 export function createFilter(
-  spec: Pick<QuerySpec, 'where' | 'search'>,
+  spec: Pick<QuerySpec, 'where' | 'search' | 'searchFields'>,
   searchFields: readonly string[],
 ): (record: unknown) => boolean {
-  const search = spec.search ? createSearchMatcher(spec.search, searchFields) : null;
+  const fields = spec.searchFields
+    ? searchFields.filter((f) => spec.searchFields!.includes(f))
+    : searchFields;
+  const search = spec.search ? createSearchMatcher(spec.search, fields) : null;
   const where = spec.where;
   return (record) => matchesWhere(record, where) && (search === null || search(record));
 }

@@ -25,8 +25,9 @@ export function matchesWhere(record: unknown, where: Where | undefined): boolean
   return true;
 }
 
+/** Missing, `null`, or an empty array: all read as "no value". */
 function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null;
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 
 function equals(value: unknown, target: Scalar): boolean {
@@ -55,8 +56,7 @@ export function matchesCondition(value: unknown, condition: FieldCondition): boo
   if (condition.lt !== undefined && !ordered(value, condition.lt, (c) => c < 0)) return false;
   if (condition.lte !== undefined && !ordered(value, condition.lte, (c) => c <= 0)) return false;
   if (condition.exists !== undefined) {
-    const present = !isAbsent(value) && !(Array.isArray(value) && value.length === 0);
-    if (present !== condition.exists) return false;
+    if (isAbsent(value) === condition.exists) return false;
   }
   if (condition.contains !== undefined) {
     const target = condition.contains;

@@ -1,10 +1,12 @@
+import { normalizePhone } from '../query/normalize.js';
+
 /**
  * Masking for display to users who may know a value exists but not read it.
  * `138 0013 8000` → `138****8000`, `zhang@example.com` → `z***@example.com`,
  * `110105199001011234` → `110105********1234`, `6222 0212 3456 1234` → `**** 1234`.
  */
 export function maskPhone(value: string): string {
-  const digits = value.normalize('NFKC').replace(/\D/g, '');
+  const digits = normalizePhone(value);
   if (digits.length < 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }

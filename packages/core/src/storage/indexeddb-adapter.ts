@@ -1,8 +1,14 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { ConflictError, CrmError, NotFoundError, StorageError } from '../errors.js';
+import {
+  ConflictError,
+  CrmError,
+  NotFoundError,
+  StorageError,
+  ValidationError,
+} from '../errors.js';
 import { withIdTiebreak } from '../query/compare.js';
 import { decodeCursor, encodeCursor } from '../query/cursor.js';
-import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
+import type { CountQuery, QueryResult, QuerySpec, Where } from '../query/query-spec.js';
 import { DEFAULT_LIMIT } from '../query/query-spec.js';
 import { createFilter, paginate } from '../query/run-query.js';
 import { createSubscribable } from '../subscribable.js';
@@ -25,7 +31,7 @@ import type {
  * reconciles stores and indexes with the declared collections, so every older version upgrades
  * in one step; data-shape migrations go in {@link MIGRATIONS}.
  */
-export const INDEXEDDB_SCHEMA_VERSION = 1;
+export const INDEXEDDB_SCHEMA_VERSION = 2;
 
 /** Data migrations by target version, run inside the upgrade transaction after stores exist. */
 const MIGRATIONS: Record<
@@ -183,6 +189,11 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     let range = totalRange;
     if (spec.cursor) {
       const after = decodeCursor(spec.cursor, orderBy) as [string | number, string];
+      if (typeof after[0] !== 'string' && typeof after[0] !== 'number') {
+        throw new ValidationError([
+          { path: ['cursor'], message: 'Not a cursor returned by this query' },
+        ]);
+      }
       range = toKeyRange(plan.range, { key: after, direction: plan.direction });
     }
     const total = totalRange === 'empty' ? 0 : await index.count(totalRange);
@@ -247,17 +258,14 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       });
     },
 
-    async count(collection, where?: Where, search?: string) {
+    async count(collection, query: CountQuery = {}) {
       const descriptor = descriptorOf(collection);
+      const { where, search } = query;
       return run(`Counting ${collection}`, async (db) => {
-        const plan = planQuery(descriptor, { where, search });
-        if (
-          plan.kind === 'ordered' ||
-          (!search?.trim() && (!where || Object.keys(where).length === 0))
-        ) {
+        const plan = planQuery(descriptor, query);
+        if (!search?.trim() && (!where || Object.keys(where).length === 0))
           return db.count(collection);
-        }
-        if (plan.kind === 'candidates' && isExactlyCovered(where, plan)) {
+        if (plan.kind === 'candidates' && !search?.trim() && isExactlyCovered(where, plan)) {
           const index = db
             .transaction(collection, 'readonly')
             .objectStore(collection)
@@ -271,7 +279,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
           return counts.reduce((a, b) => a + b, 0);
         }
         const candidates = await readCandidates(db, collection, plan);
-        const filter = createFilter({ where, search }, descriptor.searchFields);
+        const filter = createFilter(query, descriptor.searchFields);
         let n = 0;
         for (const record of candidates) if (filter(record)) n++;
         return n;

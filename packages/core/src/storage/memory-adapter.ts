@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, StorageError } from '../errors.js';
-import type { QuerySpec, Where } from '../query/query-spec.js';
+import type { CountQuery, QuerySpec } from '../query/query-spec.js';
 import { createFilter, runQuery } from '../query/run-query.js';
 import { createSubscribable } from '../subscribable.js';
 import { COLLECTIONS, collectionMap } from './collections.js';
@@ -60,10 +60,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       return runQuery(table(collection).values(), spec, searchFields(collection));
     },
 
-    async count(collection, where?: Where, search?: string) {
+    async count(collection, query: CountQuery = {}) {
       const rows = table(collection);
-      if (!where && !search) return rows.size;
-      const filter = createFilter({ where, search }, searchFields(collection));
+      if (!query.where && !query.search) return rows.size;
+      const filter = createFilter(query, searchFields(collection));
       let n = 0;
       for (const record of rows.values()) if (filter(record)) n++;
       return n;

@@ -95,7 +95,11 @@ export function planQuery(
   // Ordered walk: ordering by one sortable field, with at most an `eq` on that same field.
   const order = withIdTiebreak(spec.orderBy);
   const first = order[0]!;
-  const singleField = order.length === 2 && first.field !== 'id';
+  // The index walks [field, id] in one direction: `id` must go the same way as the field.
+  const singleField =
+    order.length === 2 &&
+    first.field !== 'id' &&
+    (order[1]!.direction ?? 'asc') === (first.direction ?? 'asc');
   if (singleField && indexed.get(first.field)?.sortable && !spec.search?.trim()) {
     const onlyEqOnSameField =
       topLevelKeys.length === 1 &&

@@ -1,4 +1,4 @@
-import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
+import type { CountQuery, QueryResult, QuerySpec } from '../query/query-spec.js';
 
 /**
  * The storage contract every backend implements (memory, IndexedDB, REST). Small, async, request
@@ -93,7 +93,8 @@ export interface StorageAdapter {
   /** Same order as `ids`; `null` where missing. */
   getMany(collection: string, ids: readonly string[]): Promise<(StoredRecord | null)[]>;
   query(collection: string, spec: QuerySpec): Promise<QueryResult<StoredRecord>>;
-  count(collection: string, where?: Where, search?: string): Promise<number>;
+  /** How many records match; `{}` or nothing counts all. */
+  count(collection: string, query?: CountQuery): Promise<number>;
   /** All-or-nothing. */
   commit(mutations: readonly Mutation[], options?: CommitOptions): Promise<CommitResult>;
   subscribe(listener: ChangeListener): () => void;

@@ -501,13 +501,16 @@ export function describeStorageAdapter(name: string, options: StorageAdapterSuit
 
       it('counts with filters and search', async () => {
         assertEqual(await adapter.count('customers'), 7);
-        assertEqual(await adapter.count('customers', { tier: { eq: 'vip' } }), 3);
-        assertEqual(await adapter.count('customers', { tier: { in: ['vip', 'key'] } }), 5);
+        assertEqual(await adapter.count('customers', { where: { tier: { eq: 'vip' } } }), 3);
         assertEqual(
-          await adapter.count('customers', { tier: { eq: 'vip' }, score: { gt: 80 } }),
+          await adapter.count('customers', { where: { tier: { in: ['vip', 'key'] } } }),
+          5,
+        );
+        assertEqual(
+          await adapter.count('customers', { where: { tier: { eq: 'vip' }, score: { gt: 80 } } }),
           2,
         );
-        assertEqual(await adapter.count('customers', undefined, '张伟'), 2);
+        assertEqual(await adapter.count('customers', { search: '张伟' }), 2);
       });
 
       it('agrees with itself whichever index a query could use', async () => {
