@@ -5,6 +5,7 @@ import { ENTITIES, type EntityName } from '../entities/registry.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '../errors.js';
 import { QuerySpecSchema, WhereSchema } from '../query/query-spec.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
+import { yieldToEventLoop } from '../yield-to-event-loop.js';
 import type {
   GatewayStage,
   GatewayCore,
@@ -14,6 +15,8 @@ import type {
 } from './gateway-core.js';
 
 const SYSTEM = new Set<string>(SYSTEM_FIELDS);
+/** Intents validated between two yields to the event loop. */
+const VALIDATION_SLICE = 250;
 type Path = (string | number)[];
 
 /** Plain objects only: no class instances, no arrays, no `null`. */
@@ -137,6 +140,8 @@ export async function prepareOperations(
   const operations: WriteOperation[] = [];
   const createdIds = new Set<string>();
   for (const [index, intent] of intents.entries()) {
+    // Long batches (imports) validate in slices so the page stays responsive.
+    if (index > 0 && index % VALIDATION_SLICE === 0) await yieldToEventLoop();
     const prefix = prefixOf(index);
     const schema = ENTITIES[intent.entity].input as unknown as z.ZodObject;
     if (intent.type === 'create') {

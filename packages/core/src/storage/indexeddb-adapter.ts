@@ -63,7 +63,7 @@ const indexKeyPath = (field: string): string[] => [field, 'id'];
 export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapter {
   const descriptors = collectionMap(options.collections ?? COLLECTIONS);
   const version = options.version ?? INDEXEDDB_SCHEMA_VERSION;
-  const chunkSize = Math.max(1, options.chunkSize ?? 1000);
+  const chunkSize = Math.max(1, options.chunkSize ?? 250);
   const changes = createSubscribable<ChangeListener>();
   let failure: CrmError | null = null;
   let closed = false;
