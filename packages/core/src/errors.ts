@@ -9,11 +9,14 @@ export type CrmErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PERMISSION_DENIED'
+  | 'LIMIT_EXCEEDED'
+  | 'DECRYPTION_FAILED'
   | 'STORAGE_FAILED'
   | 'STORAGE_QUOTA_EXCEEDED'
   | 'STORAGE_BLOCKED'
   | 'STORAGE_VERSION_CHANGE'
-  | 'STORAGE_CLOSED';
+  | 'STORAGE_CLOSED'
+  | 'CANCELLED';
 
 export class CrmError extends Error {
   readonly code: CrmErrorCode;
@@ -94,6 +97,42 @@ export class PermissionError extends CrmError {
   }
 }
 
+/** A configured limit would be exceeded, e.g. a sales rep's pool capacity on `claim`. */
+export class LimitError extends CrmError {
+  /** Which limit, e.g. `capacity.leads`. */
+  readonly limit: string;
+  readonly max: number;
+  readonly current: number;
+  constructor(limit: string, max: number, current: number, message?: string) {
+    super('LIMIT_EXCEEDED', message ?? `${limit}: limit ${max} reached (currently ${current})`);
+    this.limit = limit;
+    this.max = max;
+    this.current = current;
+  }
+}
+
+/**
+ * A stored encrypted value could not be decrypted: wrong key, a ciphertext moved from another
+ * record or field, or tampered bytes. Nothing is returned in place of the value.
+ */
+export class DecryptionError extends CrmError {
+  readonly entity: string;
+  readonly id: string;
+  readonly field: string;
+  constructor(
+    entity: string,
+    id: string,
+    field: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super('DECRYPTION_FAILED', `${entity}/${id} field "${field}": ${reason}`, options);
+    this.entity = entity;
+    this.id = id;
+    this.field = field;
+  }
+}
+
 /** The storage backend failed. `cause` keeps the original error (e.g. a DOMException). */
 export class StorageError extends CrmError {
   constructor(
@@ -115,5 +154,17 @@ export class StorageError extends CrmError {
     }
     const detail = error instanceof Error ? error.message : String(error);
     return new StorageError('STORAGE_FAILED', `${action}: ${detail}`, { cause: error });
+  }
+}
+
+/**
+ * An operation was cancelled through its `AbortSignal` before it wrote anything (an import
+ * cancelled before its commit, a restore). `cause` is the signal's reason.
+ */
+export class CancelledError extends CrmError {
+  readonly operation: string;
+  constructor(operation: string, reason?: unknown) {
+    super('CANCELLED', `${operation} was cancelled; nothing was written`, { cause: reason });
+    this.operation = operation;
   }
 }

@@ -35,6 +35,8 @@ export const ContactInputSchema = z.strictObject({
   idNumber: z.string().max(40).optional(),
   notes: optionalText(5000),
   customFields: CustomFieldsSchema,
+  /** The lead this contact was created from. */
+  convertedFromLeadId: IdSchema.optional(),
 });
 
 export const ContactSchema = withSystemFields(ContactInputSchema);

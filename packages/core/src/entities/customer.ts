@@ -48,6 +48,15 @@ export const CustomerInputSchema = z.strictObject({
   birthday: DateSchema.optional(),
   notes: optionalText(5000),
   customFields: CustomFieldsSchema,
+  /** When the current owner got the customer (claim, assignment, transfer). */
+  assignedAt: DateTimeSchema.optional(),
+  /** When `lifecycleStage` last changed (stage progress, for pool recycling). */
+  stageChangedAt: DateTimeSchema.optional(),
+  /** When and why the customer last went back to the pool. */
+  releasedAt: DateTimeSchema.optional(),
+  releaseReason: optionalText(500),
+  /** The lead this customer was created from. */
+  convertedFromLeadId: IdSchema.optional(),
 });
 
 export const CustomerSchema = withSystemFields(CustomerInputSchema);

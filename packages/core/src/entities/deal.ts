@@ -40,6 +40,8 @@ export const DealInputSchema = z.strictObject({
   tags: TagsSchema,
   notes: optionalText(5000),
   customFields: CustomFieldsSchema,
+  /** The lead this deal was created from. */
+  leadId: IdSchema.optional(),
 });
 
 export const DealSchema = withSystemFields(DealInputSchema);

@@ -49,6 +49,10 @@ export const OrderInputSchema = z.strictObject({
   orderedAt: DateTimeSchema.optional(),
   deliveredAt: DateTimeSchema.optional(),
   notes: optionalText(5000),
+  confirmedAt: DateTimeSchema.optional(),
+  paidAt: DateTimeSchema.optional(),
+  cancelledAt: DateTimeSchema.optional(),
+  cancelReason: optionalText(500),
 });
 
 export const OrderSchema = withSystemFields(OrderInputSchema);

@@ -9,11 +9,13 @@ import { CustomerInputSchema } from './customer.js';
 import { DealInputSchema } from './deal.js';
 import { LeadInputSchema } from './lead.js';
 import { OrderInputSchema } from './order.js';
+import { OwnerChangeInputSchema } from './owner-change.js';
 import { PipelineInputSchema } from './pipeline.js';
 import { QuotaInputSchema } from './quota.js';
 import { SegmentInputSchema } from './segment.js';
 import { SlaPolicyInputSchema } from './sla-policy.js';
 import { SurveyResponseInputSchema } from './survey-response.js';
+import { SurveyRequestInputSchema } from './survey-request.js';
 import { TicketInputSchema } from './ticket.js';
 
 /**
@@ -40,12 +42,19 @@ export const ENTITIES = {
     repository: 'surveys',
     input: SurveyResponseInputSchema,
   },
+  surveyRequest: {
+    collection: 'surveyRequests',
+    repository: 'surveyRequests',
+    input: SurveyRequestInputSchema,
+  },
   customFieldDefinition: {
     collection: 'customFields',
     repository: 'customFields',
     input: CustomFieldDefinitionInputSchema,
   },
   auditEntry: { collection: 'auditLog', repository: null, input: AuditEntryInputSchema },
+  /** Written by the sales operations with each owner change; read with `crm.sales.ownerHistory`. */
+  ownerChange: { collection: 'ownerChanges', repository: null, input: OwnerChangeInputSchema },
 } as const satisfies Record<
   string,
   { collection: string; repository: string | null; input: z.ZodType<Record<string, unknown>> }

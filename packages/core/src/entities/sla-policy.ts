@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DateSchema, shortText, withSystemFields } from './common.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from './ticket.js';
 
+export const SLA_REOPEN_POLICIES = ['resume', 'restart'] as const;
+
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)');
 
 export const BusinessCalendarSchema = z.strictObject({
@@ -24,6 +26,11 @@ export const SlaPolicyInputSchema = z.strictObject({
   resolutionMinutes: z.number().int().positive().max(5_256_000),
   calendar: BusinessCalendarSchema.optional(),
   pauseWhilePending: z.boolean().default(true),
+  /**
+   * What a reopen does to the resolution clock: `restart` runs it afresh from the reopen;
+   * `resume` continues it, the time spent resolved counting as a pause.
+   */
+  onReopen: z.enum(SLA_REOPEN_POLICIES).default('resume'),
   /** Fraction of the target elapsed at which a clock counts as at risk. */
   atRiskRatio: z.number().gt(0).lt(1).default(0.8),
   active: z.boolean().default(true),

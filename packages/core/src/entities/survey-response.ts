@@ -13,6 +13,8 @@ export const SurveyResponseInputSchema = z
     contactId: IdSchema.optional(),
     agentId: IdSchema.optional(),
     teamId: IdSchema.optional(),
+    /** The survey request this answers, if any. */
+    requestId: IdSchema.optional(),
     comment: optionalText(2000),
     respondedAt: DateTimeSchema,
   })

@@ -30,7 +30,54 @@ export const TicketCommentSchema = z.strictObject({
   body: z.string().trim().min(1).max(20_000),
   /** Public comments are visible to the customer; internal ones only to agents. */
   public: z.boolean().default(false),
+  /** Written by the customer (widget, portal, email reply) rather than an agent. */
+  fromCustomer: z.boolean().default(false),
   createdAt: DateTimeSchema,
+});
+
+/** One status change, as `crm.tickets.transition` records it. */
+export const TicketStatusChangeSchema = z.strictObject({
+  from: z.enum(TICKET_STATUSES).optional(),
+  to: z.enum(TICKET_STATUSES),
+  at: DateTimeSchema,
+  byId: IdSchema.optional(),
+  note: optionalText(1000),
+});
+
+export const ASSIGNMENT_METHODS = [
+  'manual',
+  'round_robin',
+  'least_loaded',
+  'skill',
+  'dispatch',
+  'escalation',
+] as const;
+
+/** One (re)assignment: who had the ticket, who has it now, how it was chosen. */
+export const TicketAssignmentSchema = z.strictObject({
+  fromAssigneeId: IdSchema.optional(),
+  toAssigneeId: IdSchema.optional(),
+  teamId: IdSchema.optional(),
+  method: z.enum(ASSIGNMENT_METHODS),
+  at: DateTimeSchema,
+  byId: IdSchema.optional(),
+  note: optionalText(1000),
+});
+
+/** A stretch during which the SLA clocks did not run (pending on the customer); open while `to` is absent. */
+export const SlaPauseSchema = z.strictObject({
+  from: DateTimeSchema,
+  to: DateTimeSchema.optional(),
+  /** `pending`: waiting on the customer (counts if the policy pauses while pending); `resolved`: resolved until a reopen that resumes the clock. */
+  reason: z.enum(['pending', 'resolved']).default('pending'),
+});
+
+export const SLA_CLOCKS = ['first_response', 'resolution'] as const;
+/** An SLA alert already emitted, so `checkSla` reports each transition once. */
+export const SlaAlertSchema = z.strictObject({
+  clock: z.enum(SLA_CLOCKS),
+  state: z.enum(['at_risk', 'breached']),
+  at: DateTimeSchema,
 });
 
 export const TicketInputSchema = z.strictObject({
@@ -59,6 +106,14 @@ export const TicketInputSchema = z.strictObject({
   firstRespondedAt: DateTimeSchema.optional(),
   resolvedAt: DateTimeSchema.optional(),
   closedAt: DateTimeSchema.optional(),
+  reopenedAt: DateTimeSchema.optional(),
+  reopenCount: z.number().int().min(0).max(10_000).default(0),
+  /** Set on reopen when the SLA policy restarts the resolution clock; it then runs from here. */
+  slaRestartedAt: DateTimeSchema.optional(),
+  slaPauses: z.array(SlaPauseSchema).max(1000).default([]),
+  slaAlerts: z.array(SlaAlertSchema).max(1000).default([]),
+  statusHistory: z.array(TicketStatusChangeSchema).max(1000).default([]),
+  assignmentHistory: z.array(TicketAssignmentSchema).max(1000).default([]),
   tags: TagsSchema,
   customFields: CustomFieldsSchema,
 });
@@ -67,3 +122,10 @@ export const TicketSchema = withSystemFields(TicketInputSchema);
 export type TicketInput = z.input<typeof TicketInputSchema>;
 export type Ticket = z.output<typeof TicketSchema>;
 export type TicketComment = z.output<typeof TicketCommentSchema>;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];
+export type TicketStatusChange = z.output<typeof TicketStatusChangeSchema>;
+export type TicketAssignment = z.output<typeof TicketAssignmentSchema>;
+export type TicketSlaPause = z.output<typeof SlaPauseSchema>;

@@ -21,6 +21,8 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       { field: 'tier', sortable: true },
       { field: 'industry' },
       { field: 'poolId' },
+      // Blind index of the encrypted ID number (security/field-cipher.ts), for exact lookup.
+      { field: 'idNumberIndex' },
     ],
     searchFields: [
       'name',
@@ -40,6 +42,7 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       { field: 'name', sortable: true },
       { field: 'customerId' },
       { field: 'ownerId' },
+      { field: 'idNumberIndex' },
     ],
     searchFields: ['name', 'title', 'phones.number', 'emails', 'wechat', 'tags'],
   },
@@ -52,6 +55,7 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       { field: 'ownerId' },
       { field: 'poolId' },
       { field: 'campaignId' },
+      { field: 'convertedCustomerId' },
     ],
     searchFields: ['name', 'company', 'phones.number', 'emails', 'tags'],
   },
@@ -70,6 +74,7 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       { field: 'customerId' },
       { field: 'ownerId' },
       { field: 'expectedCloseDate' },
+      { field: 'closedAt' },
     ],
     searchFields: ['name', 'tags'],
   },
@@ -84,6 +89,8 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       { field: 'leadId' },
       { field: 'ownerId' },
       { field: 'dueAt' },
+      { field: 'remindAt' },
+      { field: 'contactId' },
     ],
     searchFields: ['subject', 'body'],
   },
@@ -155,12 +162,35 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
     searchFields: ['comment'],
   },
   {
+    name: 'surveyRequests',
+    indexes: [
+      ...common,
+      { field: 'status', sortable: true },
+      { field: 'ticketId' },
+      { field: 'customerId' },
+      { field: 'contactId' },
+    ],
+    searchFields: [],
+  },
+  {
     name: 'auditLog',
     indexes: [
       ...common,
       { field: 'seq', sortable: true },
       { field: 'recordId' },
       { field: 'actorId', sortable: true },
+      { field: 'at', sortable: true },
+    ],
+    searchFields: [],
+  },
+  /** The audit chain's head (`{ seq, hash }`), one record; see security/audit-chain.ts. */
+  { name: 'auditHeads', indexes: [...common], searchFields: [] },
+  {
+    name: 'ownerChanges',
+    indexes: [
+      ...common,
+      { field: 'recordId' },
+      { field: 'toOwnerId' },
       { field: 'at', sortable: true },
     ],
     searchFields: [],
