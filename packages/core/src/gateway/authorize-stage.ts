@@ -2,8 +2,8 @@ import { PermissionError } from '../errors.js';
 import type { EntityName } from '../entities/registry.js';
 import type { Where } from '../query/query-spec.js';
 import { matchesWhere } from '../query/where.js';
-import type { GatewayStage, RequestContext } from './gateway-core.js';
-import { scopeFilter, type Operation, type Policy } from './policy.js';
+import type { GatewayCore, GatewayStage, RequestContext, WriteRequest } from './gateway-core.js';
+import { grantedScopes, scopeFilter, type Operation, type Policy } from './policy.js';
 
 /** AND of two filters, either of which may be absent. */
 function and(a: Where | undefined, b: Where | null): Where | undefined {
@@ -12,59 +12,121 @@ function and(a: Where | undefined, b: Where | null): Where | undefined {
   return { and: [a, b] };
 }
 
+/** Entities whose audit notes need the operation itself (e.g. an `export` note needs `export`). */
+const GUARDED_NOTE_ACTIONS = new Set<string>(['import', 'export']);
+
+/** Throws unless the principal holds `op` on `entity`, and (when given) `record` is in scope. */
+function check(
+  policy: Policy,
+  ctx: RequestContext,
+  op: Operation,
+  entity: EntityName,
+  id: string | undefined,
+  records: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
+): void {
+  const scopes = grantedScopes(policy, ctx.principal, op, entity);
+  if (scopes.every((s) => s === 'none')) throw new PermissionError(op, entity, id);
+  const filter = scopeFilter(scopes, ctx.principal, entity);
+  if (!filter) return;
+  if (records.before && !matchesWhere(records.before, filter))
+    throw new PermissionError(op, entity, id, 'the record is outside your scope');
+  if (records.after && !matchesWhere(records.after, filter))
+    throw new PermissionError(op, entity, id, 'the result would be outside your scope');
+}
+
+/** Records a refused write in the audit log, in a commit of its own (the write itself is refused). */
+async function recordDenial(next: GatewayCore, ctx: RequestContext, error: PermissionError) {
+  try {
+    await next.write({
+      ctx,
+      operations: [],
+      audit: {
+        notes: [
+          {
+            action: 'deny',
+            entity: error.collection,
+            ...(error.id !== undefined && { recordId: error.id }),
+            reason: error.message,
+          },
+        ],
+      },
+    });
+  } catch {
+    // The refusal stands even if it could not be recorded (storage closed, quota): never mask it.
+  }
+}
+
 /**
  * Object permission and record scope. Reads are narrowed to the principal's scope (out-of-scope
  * records simply do not exist for them); a write outside scope is a `PermissionError`, checked on
- * the record as it is and as it would become.
+ * the record as it is and as it would become. An `import` write also needs the `import`
+ * operation, and an `export` / `import` audit note the operation it records. Every refused write
+ * (here or in a stage below, such as an edit of a read-only field) is recorded as a `deny` audit
+ * entry before the error reaches the caller.
  */
 export const authorizeStage: GatewayStage = {
   name: 'authorize',
   create(next, { policy }) {
     const filterFor = (policy: Policy, ctx: RequestContext, op: Operation, entity: EntityName) =>
-      scopeFilter(policy.scope(ctx.principal, op, entity), ctx.principal, entity);
+      scopeFilter(grantedScopes(policy, ctx.principal, op, entity), ctx.principal, entity);
+    /** No read grant at all: the entity is empty for this principal (nothing below is asked). */
+    const cannotRead = (ctx: RequestContext, entity: EntityName) =>
+      grantedScopes(policy, ctx.principal, 'read', entity).every((s) => s === 'none');
+    const authorizeWrite = (request: WriteRequest) => {
+      const { ctx } = request;
+      const importing = request.audit?.action === 'import';
+      for (const op of request.operations) {
+        check(policy, ctx, op.type, op.entity, op.id, {
+          ...(op.type !== 'create' && { before: op.before }),
+          ...(op.type !== 'delete' && { after: { ...op.data, id: op.id } }),
+        });
+        if (importing && op.type !== 'delete')
+          check(policy, ctx, 'import', op.entity, op.id, { after: { ...op.data, id: op.id } });
+      }
+      for (const note of request.audit?.notes ?? []) {
+        if (GUARDED_NOTE_ACTIONS.has(note.action))
+          check(policy, ctx, note.action as Operation, note.entity as EntityName, note.recordId);
+      }
+    };
     return {
       ...next,
       async write(request) {
-        for (const op of request.operations) {
-          const scope = policy.scope(request.ctx.principal, op.type, op.entity);
-          if (scope === 'none') throw new PermissionError(op.type, op.entity, op.id);
-          const filter = scopeFilter(scope, request.ctx.principal, op.entity);
-          if (!filter) continue;
-          if (op.type !== 'create' && !matchesWhere(op.before, filter)) {
-            throw new PermissionError(
-              op.type,
-              op.entity,
-              op.id,
-              'the record is outside your scope',
-            );
-          }
-          if (op.type !== 'delete' && !matchesWhere({ ...op.data, id: op.id }, filter)) {
-            throw new PermissionError(
-              op.type,
-              op.entity,
-              op.id,
-              'the result would be outside your scope',
-            );
-          }
+        try {
+          authorizeWrite(request);
+          return await next.write(request);
+        } catch (error) {
+          if (error instanceof PermissionError) await recordDenial(next, request.ctx, error);
+          throw error;
         }
-        return next.write(request);
       },
       async get(request) {
+        if (cannotRead(request.ctx, request.entity)) return request.ids.map(() => null);
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
-        const records = await next.get(request);
-        return filter ? records.map((r) => (r && matchesWhere(r, filter) ? r : null)) : records;
+        if (!filter) return next.get(request);
+        // Scope is judged on the stored record, not on what field policy lets the caller see
+        // (a masked or hidden owner field must not change which records are in scope).
+        const current = await next.loadCurrent(request);
+        const allowed = request.ids.filter((_, i) => {
+          const record = current[i];
+          return record != null && matchesWhere(record, filter);
+        });
+        if (allowed.length === 0) return request.ids.map(() => null);
+        const records = await next.get({ ...request, ids: [...new Set(allowed)] });
+        const byId = new Map(records.filter((r) => r !== null).map((r) => [r.id, r]));
+        return request.ids.map((id) => (allowed.includes(id) ? (byId.get(id) ?? null) : null));
       },
+      // The scope filter travels as `scope`, apart from the caller's `where`, so the field-policy
+      // stage checks only the caller's filter and the commit stage ANDs both.
       async query(request) {
+        if (cannotRead(request.ctx, request.entity))
+          return { items: [], total: 0, nextCursor: null };
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
-        return next.query(
-          filter
-            ? { ...request, spec: { ...request.spec, where: and(request.spec.where, filter) } }
-            : request,
-        );
+        return next.query(filter ? { ...request, scope: and(request.scope, filter)! } : request);
       },
       async count(request) {
+        if (cannotRead(request.ctx, request.entity)) return 0;
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
-        return next.count(filter ? { ...request, where: and(request.where, filter) } : request);
+        return next.count(filter ? { ...request, scope: and(request.scope, filter)! } : request);
       },
     };
   },

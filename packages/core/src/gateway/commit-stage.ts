@@ -1,6 +1,12 @@
 import { ENTITIES } from '../entities/registry.js';
+import type { Where } from '../query/query-spec.js';
 import type { Mutation } from '../storage/storage-adapter.js';
 import type { GatewayStage } from './gateway-core.js';
+
+/** The caller's filter AND the authorize stage's scope filter. */
+function withScope(where: Where | undefined, scope: Where): Where {
+  return where && Object.keys(where).length > 0 ? { and: [where, scope] } : scope;
+}
 
 /**
  * The bottom of the gateway: turns validated, authorized operations into adapter mutations and
@@ -40,13 +46,19 @@ export const commitStage: GatewayStage = {
       },
       get: ({ entity, ids }) => adapter.getMany(collection(entity), ids),
       loadCurrent: ({ entity, ids }) => adapter.getMany(collection(entity), ids),
-      query: ({ entity, spec }) => adapter.query(collection(entity), spec),
-      count: ({ entity, where, search, searchFields }) =>
-        adapter.count(collection(entity), {
+      query: ({ entity, spec, scope }) =>
+        adapter.query(
+          collection(entity),
+          scope ? { ...spec, where: withScope(spec.where, scope) } : spec,
+        ),
+      count: ({ entity, where: callerWhere, search, searchFields, scope }) => {
+        const where = scope ? withScope(callerWhere, scope) : callerWhere;
+        return adapter.count(collection(entity), {
           ...(where && { where }),
           ...(search && { search }),
           ...(searchFields && { searchFields }),
-        }),
+        });
+      },
     };
   },
 };

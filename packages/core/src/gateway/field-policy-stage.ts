@@ -2,7 +2,7 @@ import { PermissionError } from '../errors.js';
 import { ENTITIES, type EntityName } from '../entities/registry.js';
 import { COLLECTIONS } from '../storage/collections.js';
 import type { Where } from '../query/query-spec.js';
-import { maskValue } from '../security/mask.js';
+import { maskField } from '../security/mask-field.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
 import type { GatewayStage } from './gateway-core.js';
 import type { FieldAccess } from './policy.js';
@@ -24,9 +24,11 @@ function whereFields(where: Where | undefined, out = new Set<string>()): Set<str
 }
 
 /**
- * Per-field access: hidden fields are removed and masked fields masked before a record leaves
- * the gateway (so caches, elements and events never see them); edits of fields that are not
- * editable are refused; hidden fields cannot be filtered or sorted on (that would leak them).
+ * Per-field access: hidden fields are removed and masked fields masked (by the kind
+ * SENSITIVE_FIELDS declares: `138****8000`, `z***@example.com`, nested values included) before a
+ * record leaves the gateway (so caches, elements and events never see them); edits of fields that
+ * are not editable are refused; hidden and masked fields cannot be filtered, sorted or searched on
+ * (a search for a full phone number would otherwise confirm the number behind `138****8000`).
  */
 export const fieldPolicyStage: GatewayStage = {
   name: 'fieldPolicy',
@@ -43,12 +45,17 @@ export const fieldPolicyStage: GatewayStage = {
         if (a === 'hidden' || a === 'masked') {
           out ??= { ...record };
           if (a === 'hidden') delete out[field];
-          else out[field] = maskValue(record[field], field);
+          else out[field] = maskField(entity, field, record[field]);
         }
       }
       return (out ?? record) as StoredRecord;
     };
-    /** Search must not find records by fields the principal cannot see: search only the visible ones. */
+    /** Hidden and masked fields answer no questions: a filter, sort or search on them would reveal them. */
+    const unreadable = (principal: Principal, entity: EntityName, field: string) => {
+      const a = access(principal, entity, field);
+      return a === 'hidden' || a === 'masked';
+    };
+    /** Search must not find records by fields the principal cannot read: search only the readable ones. */
     const visibleSearchFields = (
       principal: Principal,
       entity: EntityName,
@@ -56,19 +63,17 @@ export const fieldPolicyStage: GatewayStage = {
     ) => {
       if (!search?.trim()) return undefined;
       const declared = SEARCH_FIELDS.get(ENTITIES[entity].collection) ?? [];
-      const visible = declared.filter(
-        (f) => access(principal, entity, f.split('.')[0]!) !== 'hidden',
-      );
+      const visible = declared.filter((f) => !unreadable(principal, entity, f.split('.')[0]!));
       return visible.length === declared.length ? undefined : visible;
     };
     const refuseHidden = (principal: Principal, entity: EntityName, fields: Iterable<string>) => {
       for (const field of fields) {
-        if (access(principal, entity, field) === 'hidden') {
+        if (unreadable(principal, entity, field)) {
           throw new PermissionError(
             'filter or sort by',
             entity,
             undefined,
-            `field "${field}" is not visible to you`,
+            `field "${field}" is ${access(principal, entity, field)} for you`,
           );
         }
       }

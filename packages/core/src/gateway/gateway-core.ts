@@ -1,6 +1,8 @@
 import type { EntityName } from '../entities/registry.js';
 import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
 import type { StorageAdapter, StoredRecord } from '../storage/storage-adapter.js';
+import type { AuditWriteOptions } from '../security/audit-log.js';
+import type { FieldCipher } from '../security/field-cipher.js';
 import type { Policy } from './policy.js';
 import type { Principal } from './principal.js';
 
@@ -28,6 +30,8 @@ export interface CreateOperation {
   readonly data: Record<string, unknown>;
   /** The fields the caller actually supplied (defaults excluded). */
   readonly provided: readonly string[];
+  /** `data` before the encrypt stage replaced sensitive values; for the audit stage's diff. */
+  readonly plain?: Record<string, unknown>;
 }
 
 export interface UpdateOperation {
@@ -41,6 +45,8 @@ export interface UpdateOperation {
   /** The current record in plaintext; set by the validate stage. */
   readonly before: StoredRecord;
   readonly expectedVersion?: number;
+  /** `data` before the encrypt stage replaced sensitive values; for the audit stage's diff. */
+  readonly plain?: Record<string, unknown>;
 }
 
 export interface DeleteOperation {
@@ -76,6 +82,8 @@ export interface WriteRequest {
   /** Extra records to write in the same transaction (audit entries, links); not re-validated. */
   readonly extra?: readonly import('../storage/storage-adapter.js').Mutation[];
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the audit stage labels this write, and extra entries to append (see security/audit-log.ts). */
+  readonly audit?: AuditWriteOptions;
 }
 
 export interface GetRequest {
@@ -88,6 +96,8 @@ export interface QueryRequest {
   readonly ctx: RequestContext;
   readonly entity: EntityName;
   readonly spec: QuerySpec;
+  /** Set by the authorize stage: the principal's record scope, ANDed with `spec.where` at commit. */
+  readonly scope?: Where;
 }
 
 export interface CountRequest {
@@ -97,6 +107,8 @@ export interface CountRequest {
   readonly search?: string;
   /** Set by the field-policy stage: search only these fields. */
   readonly searchFields?: readonly string[];
+  /** Set by the authorize stage: the principal's record scope, ANDed with `where` at commit. */
+  readonly scope?: Where;
 }
 
 export interface GatewayCore {
@@ -117,6 +129,8 @@ export interface GatewayEnvironment {
   readonly adapter: StorageAdapter;
   readonly policy: Policy;
   readonly newId: () => string;
+  /** Field encryption for the encrypt stage; absent: values are stored as given. */
+  readonly cipher?: FieldCipher;
 }
 
 export interface GatewayStage {

@@ -14,6 +14,8 @@ import type {
   RequestContext,
   WriteIntent,
 } from './gateway-core.js';
+import type { AuditWriteOptions } from '../security/audit-log.js';
+import type { FieldCipher } from '../security/field-cipher.js';
 import type { Policy } from './policy.js';
 import { createValidateStage, prepareOperations } from './validate-stage.js';
 
@@ -23,7 +25,11 @@ export interface Gateway {
   write(
     ctx: RequestContext,
     intents: readonly WriteIntent[],
-    options?: { onProgress?: (done: number, total: number) => void },
+    options?: {
+      onProgress?: (done: number, total: number) => void;
+      /** Audit labelling and extra entries, committed with the write (security/audit-log.ts). */
+      audit?: AuditWriteOptions;
+    },
   ): Promise<(StoredRecord | null)[]>;
   get(
     ctx: RequestContext,
@@ -45,6 +51,8 @@ export interface GatewayOptions {
   readonly adapter: StorageAdapter;
   readonly policy: Policy;
   readonly newId: () => string;
+  /** Field encryption (built by `createFieldCipher` from `CrmOptions.encryption`). */
+  readonly cipher?: FieldCipher;
 }
 
 /** Below validation, in request order; the adapter sits under the last one. */
@@ -56,8 +64,8 @@ const STAGES: readonly GatewayStage[] = [
   commitStage,
 ];
 
-export function createGateway({ adapter, policy, newId }: GatewayOptions): Gateway {
-  const env: GatewayEnvironment = { adapter, policy, newId };
+export function createGateway({ adapter, policy, newId, cipher }: GatewayOptions): Gateway {
+  const env: GatewayEnvironment = { adapter, policy, newId, ...(cipher && { cipher }) };
   // Compose bottom-up: each stage wraps the core beneath it.
   let below: GatewayCore = undefined as unknown as GatewayCore;
   for (const stage of [...STAGES].reverse()) below = stage.create(below, env);
@@ -92,6 +100,7 @@ export function createGateway({ adapter, policy, newId }: GatewayOptions): Gatew
         ctx,
         operations,
         ...(options.onProgress && { onProgress: options.onProgress }),
+        ...(options.audit && { audit: options.audit }),
       });
     },
     get: (ctx, entity, ids) => top.get({ ctx, entity, ids }),

@@ -16,6 +16,24 @@ export interface Policy {
   scope(principal: Principal, operation: Operation, entity: EntityName): RecordScope;
   /** Access to one field; `editable` when not implemented. */
   fieldAccess?(principal: Principal, entity: EntityName, field: string): FieldAccess;
+  /**
+   * Every scope the principal holds for the operation (one per role, say); a record in any of
+   * them is in scope. When implemented the gateway uses it instead of `scope`, so `team` from one
+   * role and `subordinates` from another combine into their union.
+   */
+  scopes?(principal: Principal, operation: Operation, entity: EntityName): readonly RecordScope[];
+}
+
+/** The scopes a policy grants for an operation: `scopes` when implemented, else `[scope]`. */
+export function grantedScopes(
+  policy: Policy,
+  principal: Principal,
+  operation: Operation,
+  entity: EntityName,
+): readonly RecordScope[] {
+  return policy.scopes
+    ? policy.scopes(principal, operation, entity)
+    : [policy.scope(principal, operation, entity)];
 }
 
 /** Everyone may do everything: the default for a single-user page with no host permissions. */
@@ -45,18 +63,37 @@ export const OWNER_FIELDS: Partial<Record<EntityName, string>> = {
  * scope shows them.
  */
 export function scopeFilter(
-  scope: RecordScope,
+  scope: RecordScope | readonly RecordScope[],
   principal: Principal,
   entity: EntityName,
 ): Where | null {
+  if (typeof scope !== 'string') {
+    // Several scopes: a record in any of them is in scope.
+    const granted = [...new Set(scope)].filter((s) => s !== 'none');
+    if (granted.length === 0) return scopeFilter('none', principal, entity);
+    const filters = granted.map((s) => scopeFilter(s, principal, entity));
+    if (filters.includes(null)) return null;
+    return filters.length === 1 ? filters[0]! : { or: filters as Where[] };
+  }
   if (scope === 'all') return null;
   if (scope === 'none') return { id: { in: [] } };
   const owner = OWNER_FIELDS[entity];
   if (!owner) return null;
-  if (scope === 'own') return { [owner]: { eq: principal.id } };
-  if (scope === 'subordinates')
-    return { [owner]: { in: [principal.id, ...(principal.manages ?? [])] } };
-  return {
-    or: [{ [owner]: { eq: principal.id } }, { teamId: { in: [...(principal.teams ?? [])] } }],
-  };
+  const mine: Where =
+    scope === 'own'
+      ? { [owner]: { eq: principal.id } }
+      : scope === 'subordinates'
+        ? { [owner]: { in: [principal.id, ...(principal.manages ?? [])] } }
+        : {
+            or: [
+              { [owner]: { eq: principal.id } },
+              { teamId: { in: [...(principal.teams ?? [])] } },
+            ],
+          };
+  // Unowned records in a shared pool (公海) are there for reps to claim: any scope but `none`
+  // sees them. Which pools a rep may claim from is the sales pool's rule.
+  return POOLED_ENTITIES.has(entity) ? { or: [mine, POOLED] } : mine;
 }
+
+const POOLED_ENTITIES: ReadonlySet<EntityName> = new Set(['lead', 'customer']);
+const POOLED: Where = { poolId: { exists: true }, ownerId: { exists: false } };

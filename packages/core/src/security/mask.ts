@@ -26,17 +26,3 @@ export function maskBankCard(value: string): string {
   const digits = value.replace(/\D/g, '');
   return `**** ${digits.slice(-4)}`;
 }
-
-/** Masks any value by its shape: phone-like, email-like, or else all but the first character. */
-export function maskValue(value: unknown, field = ''): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskValue(v, field));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(v, k)]));
-  }
-  if (typeof value !== 'string') return value === undefined ? undefined : '***';
-  if (/bank|card/i.test(field)) return maskBankCard(value);
-  if (/idnumber|idcard/i.test(field)) return maskIdNumber(value);
-  if (value.includes('@')) return maskEmail(value);
-  if (/^[+\d\s\-().]{7,}$/.test(value.normalize('NFKC'))) return maskPhone(value);
-  return value.length <= 1 ? '*' : `${value[0]}${'*'.repeat(Math.min(value.length - 1, 8))}`;
-}
