@@ -16,6 +16,15 @@ import { zodIssues } from './gateway/validate-stage.js';
 import type { RequestContext } from './gateway/gateway-core.js';
 import type { DomainContext } from './client/domain-context.js';
 import { allowAllPolicy, type Policy } from './gateway/policy.js';
+import { AUDIT_COLLECTIONS } from './security/audit-chain.js';
+import type { AuditLog } from './security/audit-log.js';
+import { createAuditLog } from './security/create-audit-log.js';
+import { createCrmSecurity, type CrmSecurity } from './security/crm-security.js';
+import {
+  createFieldCipher,
+  type EncryptionOptions,
+  type FieldCipher,
+} from './security/field-cipher.js';
 import { LOCAL_PRINCIPAL, PrincipalSchema, type Principal } from './gateway/principal.js';
 import type { QueryResult, QuerySpec, Where } from './query/query-spec.js';
 import { createIndexedDbAdapter } from './storage/indexeddb-adapter.js';
@@ -26,6 +35,27 @@ import type {
   StorageAdapter,
 } from './storage/storage-adapter.js';
 import { createSubscribable } from './subscribable.js';
+import {
+  createServiceOperations,
+  type ArticleOperations,
+  type ServiceNamespace,
+  type SurveyOperations,
+  type TicketOperations,
+} from './service/service-operations.js';
+import type { ServiceOptions } from './service/service-options.js';
+import {
+  createSalesOperations,
+  type ActivityOperations,
+  type CustomerOperations,
+  type DealOperations,
+  type LeadOperations,
+  type OrderOperations,
+  type PipelineOperations,
+  type QuotaOperations,
+  type SalesNamespace,
+} from './sales/sales-operations.js';
+import type { SalesOptions } from './sales/sales-options.js';
+import { createCrmIo, type CrmIo, type DedupeOperations } from './io/crm-io.js';
 
 export type Clock = () => Date;
 
@@ -34,13 +64,23 @@ export interface CrmOptions {
   readonly storage?: StorageAdapter;
   /** Who is acting. Default: a single local administrator. */
   readonly principal?: Principal;
-  /** Permissions. Default: {@link allowAllPolicy}. */
+  /**
+   * Permissions. Default: {@link allowAllPolicy} (everyone may do everything: right for a
+   * single-user page). A host with users should pass `defaultRolePolicy` or its own
+   * `createRolePolicy(table)`.
+   */
   readonly policy?: Policy;
+  /** Encryption at rest of sensitive fields (AES-GCM, WebCrypto). Default: none. See SECURITY.md. */
+  readonly encryption?: EncryptionOptions;
   /** Time source for timestamps, SLA clocks, reminders and reports; inject a fixed clock in tests. */
   readonly clock?: Clock;
   readonly locale?: Locale;
   /** Id factory for new records. Default: `crypto.randomUUID()`. */
   readonly newId?: () => string;
+  /** Service domain: the host's agent directory, assignment, escalation, survey and follow-up rules. */
+  readonly service?: ServiceOptions;
+  /** Sales domain: lead scoring rules, pool capacity and visibility, recycling rules, time zone. */
+  readonly sales?: SalesOptions;
 }
 
 /** The repositories, by the names DESIGN.md fixes. */
@@ -59,6 +99,7 @@ export interface CrmRepositories {
   readonly slaPolicies: Repository<'slaPolicy'>;
   readonly articles: Repository<'article'>;
   readonly surveys: Repository<'surveyResponse'>;
+  readonly surveyRequests: Repository<'surveyRequest'>;
   readonly customFields: Repository<'customFieldDefinition'>;
 }
 
@@ -79,6 +120,34 @@ export interface CrmQueryOptions {
 }
 
 export interface Crm extends CrmRepositories {
+  /** Tickets, plus the workflow: `submit transition comment assign sla checkSla suggestArticles suggestTechnicians dispatch`. */
+  readonly tickets: Repository<'ticket'> & TicketOperations;
+  /** Knowledge base articles, plus `suggest` and `vote`. */
+  readonly articles: Repository<'article'> & ArticleOperations;
+  /** Survey responses, plus `respond` and the CSAT / NPS reports. */
+  readonly surveys: Repository<'surveyResponse'> & SurveyOperations;
+  /** Service events (SLA alerts, escalations, …), the agent directory, order follow-ups. */
+  readonly service: ServiceNamespace;
+  /** Customers, plus `release claim pool timeline receivable`, and `findDuplicates merge` (io/). */
+  readonly customers: Repository<'customer'> & CustomerOperations & DedupeOperations<'customer'>;
+  /** Contacts, plus `findDuplicates merge` (io/). */
+  readonly contacts: Repository<'contact'> & DedupeOperations<'contact'>;
+  /** Leads, plus `capture convert release claim pool rescore explainScore findDuplicates`. */
+  readonly leads: Repository<'lead'> & LeadOperations;
+  /** Pipelines, plus `updateStages` (a removed stage's deals need a target stage). */
+  readonly pipelines: Repository<'pipeline'> & PipelineOperations;
+  /** Deals, plus `move` through the stages of their pipeline. */
+  readonly deals: Repository<'deal'> & DealOperations;
+  /** Activities, plus `complete due overdue`; contact activities keep `lastContactAt` current. */
+  readonly activities: Repository<'activity'> & ActivityOperations;
+  /** Orders, plus `fromDeal transition recordPayment balance`. */
+  readonly orders: Repository<'order'> & OrderOperations;
+  /** Quotas, plus `attainment report`. */
+  readonly quotas: Repository<'quota'> & QuotaOperations;
+  /** Sales operations that fit no repository: `transferOwner forecast recycle ownerHistory`. */
+  readonly sales: SalesNamespace;
+  /** Import and export (CSV, JSON), backup and restore: `importCsv importJson exportCsv exportCsvText exportJson backup backupText restore`. */
+  readonly io: CrmIo;
   readonly principal: Principal;
   readonly locale: Locale;
   readonly clock: Clock;
@@ -89,6 +158,10 @@ export interface Crm extends CrmRepositories {
   readonly queries: CrmQueryOptions;
   /** The gateway every read and write goes through (for domain modules). */
   readonly gateway: Gateway;
+  /** The audit log: `list`, `verify`, `append`. */
+  readonly audit: AuditLog;
+  /** Encryption at rest: `encrypted`, `rotateKey`. */
+  readonly security: CrmSecurity;
   /** The request context for the current principal and clock reading. */
   context(): RequestContext;
   /** Change events (ids and versions only, never record data). */
@@ -140,17 +213,23 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   }
   const storage = options.storage ?? defaultStorage();
   const newId = options.newId ?? defaultNewId;
+  const cipher = options.encryption ? createFieldCipher(options.encryption) : undefined;
   const gateway = createGateway({
     adapter: storage,
     policy: options.policy ?? allowAllPolicy,
     newId,
+    ...(cipher && { cipher }),
   });
   const shared: Shared = {
     newId,
     storage,
     gateway,
+    policy: options.policy ?? allowAllPolicy,
+    ...(cipher && { cipher }),
     clock: options.clock ?? (() => new Date()),
     locale: options.locale ?? 'zh-CN',
+    ...(options.service && { service: options.service }),
+    ...(options.sales && { sales: options.sales }),
   };
   return buildCrm(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL), true);
 }
@@ -161,6 +240,10 @@ interface Shared {
   readonly clock: Clock;
   readonly locale: Locale;
   readonly newId: () => string;
+  readonly policy: Policy;
+  readonly cipher?: FieldCipher;
+  readonly service?: ServiceOptions;
+  readonly sales?: SalesOptions;
 }
 
 function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
@@ -173,7 +256,10 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
     },
   });
   const listeners = createSubscribable<ChangeListener>();
-  const unsubscribe = storage.subscribe((changes) => {
+  const unsubscribe = storage.subscribe((all) => {
+    // Audit bookkeeping is not a data change: listeners see the change, not its audit entry.
+    const changes = all.filter((c) => !AUDIT_COLLECTIONS.has(c.collection));
+    if (changes.length === 0) return;
     const entities = new Set<EntityName>();
     for (const change of changes) {
       const entity = entityOfCollection(change.collection);
@@ -197,16 +283,35 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
   // Domain operations (sales, service, …) are built over this and merged into the repositories.
   const domain: DomainContext = { gateway, context, clock, newId: shared.newId, repositories };
   void domain;
+  const service = createServiceOperations(domain, shared.service);
+  const sales = createSalesOperations(domain, shared.sales);
+  const io = createCrmIo(domain, shared.policy);
 
   let closed = false;
   const crm: Crm = {
     ...repositories,
+    tickets: { ...repositories.tickets, ...service.tickets },
+    articles: { ...repositories.articles, ...service.articles },
+    surveys: { ...repositories.surveys, ...service.surveys },
+    service: service.service,
+    customers: { ...repositories.customers, ...sales.customers, ...io.customers },
+    contacts: { ...repositories.contacts, ...io.contacts },
+    leads: { ...repositories.leads, ...sales.leads },
+    pipelines: { ...repositories.pipelines, ...sales.pipelines },
+    deals: { ...repositories.deals, ...sales.deals },
+    activities: { ...repositories.activities, ...sales.activities },
+    orders: { ...repositories.orders, ...sales.orders },
+    quotas: { ...repositories.quotas, ...sales.quotas },
+    sales: sales.sales,
+    io: io.io,
     principal,
     locale: shared.locale,
     clock,
     capabilities: storage.capabilities,
     queryClient,
     gateway,
+    audit: createAuditLog(gateway, storage, context),
+    security: createCrmSecurity({ adapter: storage, cipher: shared.cipher, gateway, context }),
     context,
     queries: {
       list: (entity, query = {}) => ({
