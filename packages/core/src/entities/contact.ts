@@ -12,6 +12,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
+import { INCOME_BANDS } from './customer.js';
 
 export const CONSENT_CHANNELS = ['email', 'sms', 'wechat', 'phone'] as const;
 
@@ -37,6 +38,8 @@ export const ContactInputSchema = z.strictObject({
   customFields: CustomFieldsSchema,
   /** The lead this contact was created from. */
   convertedFromLeadId: IdSchema.optional(),
+  /** Self-reported or estimated income band (`INCOME_BANDS` in customer.ts), for segments. */
+  incomeBand: z.enum(INCOME_BANDS).optional(),
 });
 
 export const ContactSchema = withSystemFields(ContactInputSchema);

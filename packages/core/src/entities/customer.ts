@@ -19,6 +19,19 @@ export const CUSTOMER_KINDS = ['company', 'person'] as const;
 /** potential → prospect → customer → loyal, or churned. */
 export const LIFECYCLE_STAGES = ['potential', 'prospect', 'customer', 'loyal', 'churned'] as const;
 export const CUSTOMER_TIERS = ['vip', 'key', 'regular'] as const;
+/** Self-reported or estimated income band of a person (customer or contact), for segments. */
+export const INCOME_BANDS = ['low', 'lower_middle', 'middle', 'upper_middle', 'high'] as const;
+
+/**
+ * Recency, frequency and monetary scores, 1–5 each, and their sum (3–15). Derived from paid and
+ * delivered orders by the marketing module (marketing/customer-metrics.ts); not entered by hand.
+ */
+export const RfmSchema = z.strictObject({
+  r: z.number().int().min(1).max(5),
+  f: z.number().int().min(1).max(5),
+  m: z.number().int().min(1).max(5),
+  score: z.number().int().min(3).max(15),
+});
 
 export const CustomerInputSchema = z.strictObject({
   kind: z.enum(CUSTOMER_KINDS).default('company'),
@@ -57,6 +70,18 @@ export const CustomerInputSchema = z.strictObject({
   releaseReason: optionalText(500),
   /** The lead this customer was created from. */
   convertedFromLeadId: IdSchema.optional(),
+  incomeBand: z.enum(INCOME_BANDS).optional(),
+  /** Purchase metrics, derived from paid and delivered orders (marketing/customer-metrics.ts). */
+  lastPurchaseAt: DateTimeSchema.optional(),
+  totalSpend: MoneySchema.optional(),
+  orderCount: z.number().int().min(0).max(1e9).optional(),
+  rfm: RfmSchema.optional(),
+  /** When the purchase metrics were last computed (recency is relative to this instant). */
+  metricsAt: DateTimeSchema.optional(),
+  /** Health score 0–100 from the last `crm.analytics.checkHealth()` that changed it (analytics/health-score.ts). */
+  healthScore: z.number().int().min(0).max(100).optional(),
+  /** When `healthScore` was computed. */
+  healthCheckedAt: DateTimeSchema.optional(),
 });
 
 export const CustomerSchema = withSystemFields(CustomerInputSchema);

@@ -11,6 +11,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
+import { LeadTouchSchema } from './lead.js';
 import { STAGE_KINDS } from './pipeline.js';
 
 /** One stay of a deal in a stage; the source of cycle-time and bottleneck analytics. */
@@ -42,6 +43,8 @@ export const DealInputSchema = z.strictObject({
   customFields: CustomFieldsSchema,
   /** The lead this deal was created from. */
   leadId: IdSchema.optional(),
+  /** Campaign touches (first one first); `campaignId` is the first-touch campaign. */
+  touches: z.array(LeadTouchSchema).max(500).optional(),
 });
 
 export const DealSchema = withSystemFields(DealInputSchema);

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { ActivityInputSchema } from './activity.js';
 import { ArticleInputSchema } from './article.js';
 import { AuditEntryInputSchema } from './audit-entry.js';
+import { AutomationRuleInputSchema } from './automation-rule.js';
+import { AutomationRunInputSchema } from './automation-run.js';
 import { CampaignInputSchema } from './campaign.js';
+import { CampaignDeliveryInputSchema } from './campaign-delivery.js';
 import { ContactInputSchema } from './contact.js';
 import { CustomFieldDefinitionInputSchema } from './custom-field.js';
 import { CustomerInputSchema } from './customer.js';
@@ -55,6 +58,24 @@ export const ENTITIES = {
   auditEntry: { collection: 'auditLog', repository: null, input: AuditEntryInputSchema },
   /** Written by the sales operations with each owner change; read with `crm.sales.ownerHistory`. */
   ownerChange: { collection: 'ownerChanges', repository: null, input: OwnerChangeInputSchema },
+  /** One per campaign recipient (marketing/); read with `crm.campaigns.deliveries`. */
+  campaignDelivery: {
+    collection: 'campaignDeliveries',
+    repository: null,
+    input: CampaignDeliveryInputSchema,
+  },
+  /** Nurture rules (marketing/automation); `crm.automation.rules`. */
+  automationRule: {
+    collection: 'automationRules',
+    repository: null,
+    input: AutomationRuleInputSchema,
+  },
+  /** Each automation rule run; `crm.automation.runs`. */
+  automationRun: {
+    collection: 'automationRuns',
+    repository: null,
+    input: AutomationRunInputSchema,
+  },
 } as const satisfies Record<
   string,
   { collection: string; repository: string | null; input: z.ZodType<Record<string, unknown>> }

@@ -44,6 +44,9 @@ const ADMIN_ENTITIES: readonly EntityName[] = [
   'surveyResponse',
   'surveyRequest',
   'customFieldDefinition',
+  'campaignDelivery',
+  'automationRule',
+  'automationRun',
 ];
 
 /**
@@ -76,6 +79,9 @@ export const DEFAULT_ROLE_POLICY: RolePolicyTable = {
     campaign: grant([...CRUD, 'export'], 'all'),
     customFieldDefinition: grant(READ, 'all'),
     ownerChange: grant(['read', 'create'], 'all'),
+    campaignDelivery: grant([...READ, 'export'], 'all'),
+    automationRule: grant(CRUD, 'all'),
+    automationRun: grant(READ, 'all'),
   },
   sales: {
     customer: grant([...CRUD, 'export'], 'own', { idNumber: 'masked', bankAccount: 'hidden' }),
@@ -114,6 +120,9 @@ export const DEFAULT_ROLE_POLICY: RolePolicyTable = {
     surveyResponse: grant(['read', 'export'], 'all'),
     article: grant(READ, 'all'),
     customFieldDefinition: grant(READ, 'all'),
+    campaignDelivery: grant([...CRUD, 'export'], 'all'),
+    automationRule: grant(CRUD, 'all'),
+    automationRun: grant(['read', 'create'], 'all'),
   },
   viewer: Object.fromEntries(
     ADMIN_ENTITIES.map((e) => [

@@ -23,6 +23,9 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       { field: 'poolId' },
       // Blind index of the encrypted ID number (security/field-cipher.ts), for exact lookup.
       { field: 'idNumberIndex' },
+      // Purchase metrics for segments (marketing/customer-metrics.ts).
+      { field: 'lastPurchaseAt', sortable: true },
+      { field: 'totalSpend', sortable: true },
     ],
     searchFields: [
       'name',
@@ -191,6 +194,33 @@ export const COLLECTIONS: readonly CollectionDescriptor[] = [
       ...common,
       { field: 'recordId' },
       { field: 'toOwnerId' },
+      { field: 'at', sortable: true },
+    ],
+    searchFields: [],
+  },
+  {
+    name: 'campaignDeliveries',
+    indexes: [
+      ...common,
+      { field: 'campaignId' },
+      { field: 'contactId' },
+      { field: 'status', sortable: true },
+      { field: 'messageId' },
+    ],
+    searchFields: [],
+  },
+  {
+    name: 'automationRules',
+    indexes: [...common, { field: 'order', sortable: true }],
+    searchFields: ['name', 'description'],
+  },
+  {
+    name: 'automationRuns',
+    indexes: [
+      ...common,
+      { field: 'ruleId' },
+      { field: 'recordId' },
+      { field: 'status', sortable: true },
       { field: 'at', sortable: true },
     ],
     searchFields: [],

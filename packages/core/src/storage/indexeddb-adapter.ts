@@ -31,7 +31,7 @@ import type {
  * reconciles stores and indexes with the declared collections, so every older version upgrades
  * in one step; data-shape migrations go in {@link MIGRATIONS}.
  */
-export const INDEXEDDB_SCHEMA_VERSION = 3;
+export const INDEXEDDB_SCHEMA_VERSION = 4;
 
 /** Data migrations by target version, run inside the upgrade transaction after stores exist. */
 const MIGRATIONS: Record<
