@@ -55,7 +55,20 @@ import {
   type SalesNamespace,
 } from './sales/sales-operations.js';
 import type { SalesOptions } from './sales/sales-options.js';
+import type { BoardSummary } from './sales/board.js';
 import { createCrmIo, type CrmIo, type DedupeOperations } from './io/crm-io.js';
+import {
+  createMarketingOperations,
+  type AutomationNamespace,
+  type CampaignOperations,
+  type SegmentOperations,
+} from './marketing/marketing-operations.js';
+import type { MarketingOptions } from './marketing/marketing-options.js';
+import {
+  createAnalytics,
+  type AnalyticsNamespace,
+  type AnalyticsOptions,
+} from './analytics/create-analytics.js';
 
 export type Clock = () => Date;
 
@@ -81,6 +94,10 @@ export interface CrmOptions {
   readonly service?: ServiceOptions;
   /** Sales domain: lead scoring rules, pool capacity and visibility, recycling rules, time zone. */
   readonly sales?: SalesOptions;
+  /** Marketing: channel adapters (`channels: { email, sms, wechat }`), RFM thresholds, automation limits. */
+  readonly marketing?: MarketingOptions;
+  /** Analytics: time zone of report periods (default `Asia/Shanghai`), health score weights and thresholds. */
+  readonly analytics?: AnalyticsOptions;
 }
 
 /** The repositories, by the names DESIGN.md fixes. */
@@ -117,6 +134,11 @@ export interface CrmQueryOptions {
     entity: EntityName,
     where?: Where,
   ): { queryKey: readonly unknown[]; queryFn: () => Promise<number> };
+  /** A pipeline board's count, total and weighted amount per stage (`crm.deals.board`). */
+  board(
+    pipelineId: string,
+    where?: Where,
+  ): { queryKey: readonly unknown[]; queryFn: () => Promise<BoardSummary> };
 }
 
 export interface Crm extends CrmRepositories {
@@ -146,6 +168,14 @@ export interface Crm extends CrmRepositories {
   readonly quotas: Repository<'quota'> & QuotaOperations;
   /** Sales operations that fit no repository: `transferOwner forecast recycle ownerHistory`. */
   readonly sales: SalesNamespace;
+  /** Segments, plus `members count addMembers removeMembers checkFilter refreshMetrics`. */
+  readonly segments: Repository<'segment'> & SegmentOperations;
+  /** Campaigns, plus `transition schedule send recordDelivery deliveries report`. */
+  readonly campaigns: Repository<'campaign'> & CampaignOperations;
+  /** Nurture rules and their runs: `rules runs tick dispatch settled`. */
+  readonly automation: AutomationNamespace;
+  /** KPIs over what the principal may see, health score and churn warnings, `alsoBought` (analytics/). */
+  readonly analytics: AnalyticsNamespace;
   /** Import and export (CSV, JSON), backup and restore: `importCsv importJson exportCsv exportCsvText exportJson backup backupText restore`. */
   readonly io: CrmIo;
   readonly principal: Principal;
@@ -230,6 +260,8 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     locale: options.locale ?? 'zh-CN',
     ...(options.service && { service: options.service }),
     ...(options.sales && { sales: options.sales }),
+    ...(options.marketing && { marketing: options.marketing }),
+    ...(options.analytics && { analytics: options.analytics }),
   };
   return buildCrm(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL), true);
 }
@@ -244,6 +276,8 @@ interface Shared {
   readonly cipher?: FieldCipher;
   readonly service?: ServiceOptions;
   readonly sales?: SalesOptions;
+  readonly analytics?: AnalyticsOptions;
+  readonly marketing?: MarketingOptions;
 }
 
 function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
@@ -286,6 +320,11 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
   const service = createServiceOperations(domain, shared.service);
   const sales = createSalesOperations(domain, shared.sales);
   const io = createCrmIo(domain, shared.policy);
+  const analytics = createAnalytics(domain, shared.analytics);
+  const marketing = createMarketingOperations(domain, shared.marketing, {
+    ...(root && { subscribe: listeners.subscribe }),
+    ...(shared.sales && { sales: shared.sales }),
+  });
 
   let closed = false;
   const crm: Crm = {
@@ -304,6 +343,10 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
     quotas: { ...repositories.quotas, ...sales.quotas },
     sales: sales.sales,
     io: io.io,
+    analytics,
+    segments: { ...repositories.segments, ...marketing.segments },
+    campaigns: { ...repositories.campaigns, ...marketing.campaigns },
+    automation: marketing.automation,
     principal,
     locale: shared.locale,
     clock,
@@ -326,6 +369,10 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
         queryKey: crmKeys.count(entity, where),
         queryFn: () => repositoryOf(entity).count(where),
       }),
+      board: (pipelineId, where = {}) => ({
+        queryKey: crmKeys.board(pipelineId, where),
+        queryFn: () => sales.deals.board(pipelineId, { where }),
+      }),
     },
     subscribe: listeners.subscribe,
     as: (other) => buildCrm(shared, checkPrincipal(other), false),
@@ -335,6 +382,7 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
       unsubscribe();
       queryClient.clear();
       if (root) {
+        marketing.stop();
         gateway.dispose();
         await storage.close();
       }

@@ -68,6 +68,10 @@ export { verifyAuditChain, hashAuditEntry, canonicalJson } from './security/audi
 // Storage
 export { createMemoryAdapter } from './storage/memory-adapter.js';
 export type { MemoryAdapterOptions } from './storage/memory-adapter.js';
+export { withLatency } from './storage/with-latency.js';
+export type { AdapterOperation, Latency } from './storage/with-latency.js';
+export { withFaults } from './storage/with-faults.js';
+export type { FaultPlan, FaultRule, FaultCall } from './storage/with-faults.js';
 export { createIndexedDbAdapter, INDEXEDDB_SCHEMA_VERSION } from './storage/indexeddb-adapter.js';
 export type { IndexedDbAdapterOptions } from './storage/indexeddb-adapter.js';
 export { COLLECTIONS } from './storage/collections.js';
@@ -306,6 +310,8 @@ export type { OrderBalance } from './sales/orders.js';
 export { periodRange } from './sales/sales-period.js';
 export type { SalesPeriod, PeriodRange } from './sales/sales-period.js';
 export type { Forecast, ForecastQuery, ForecastRow, ForecastGroup } from './sales/forecast.js';
+export { summarizeBoard, moveInSummary, stageDealsQuery } from './sales/board.js';
+export type { BoardSummary, BoardColumnSummary, BoardDeal, BoardOptions } from './sales/board.js';
 export type { QuotaAttainment } from './sales/quotas.js';
 export { TIMELINE_KINDS } from './sales/timeline.js';
 export type { TimelineEvent, TimelineKind, TimelineQuery, TimelinePage } from './sales/timeline.js';
@@ -348,3 +354,167 @@ export { MERGE_LINKS } from './io/merge-records.js';
 export type { MergeResult } from './io/merge-records.js';
 export { mergeFields } from './io/merge-fields.js';
 export type { CsvSource } from './io/parse-csv.js';
+
+// Analytics: KPIs as pure functions over plain arrays (chart-ready `KpiReport`s), `crm.analytics`
+// over the gateway, health score and churn warning, "also bought" recommendations.
+export { createAnalytics } from './analytics/create-analytics.js';
+export type {
+  AnalyticsNamespace,
+  AnalyticsOptions,
+  PipelineQuery,
+  HealthCheckResult,
+} from './analytics/create-analytics.js';
+export type { AnalyticsEvent, AnalyticsEventListener } from './analytics/analytics-events.js';
+export {
+  ANALYTICS_PERIODS,
+  DEFAULT_ANALYTICS_TIME_ZONE,
+  periodBuckets,
+  bucketIndexOf,
+  zonedDayStart,
+} from './analytics/period-buckets.js';
+export type { AnalyticsPeriod, PeriodBucket, PeriodQuery } from './analytics/period-buckets.js';
+export { GROUP_BYS, buildKpiReport } from './analytics/kpi-report.js';
+export type {
+  AnalyticsQuery,
+  MoneyQuery,
+  GroupBy,
+  KpiReport,
+  KpiSeries,
+  KpiPoint,
+  KpiUnit,
+  KpiSpec,
+  Measure,
+} from './analytics/kpi-report.js';
+export { leadConversionRate } from './analytics/lead-conversion-rate.js';
+export type { LeadFacts } from './analytics/lead-conversion-rate.js';
+export { winRate } from './analytics/win-rate.js';
+export type { DealFacts } from './analytics/win-rate.js';
+export { averageSalesCycle } from './analytics/sales-cycle.js';
+export { pipelineValue } from './analytics/pipeline-value.js';
+export { weightedForecast } from './analytics/weighted-forecast.js';
+export { stageConversion } from './analytics/stage-conversion.js';
+export { timeInStage, rankBottlenecks } from './analytics/time-in-stage.js';
+export type { Bottleneck } from './analytics/time-in-stage.js';
+export { quotaAttainmentReport } from './analytics/quota-attainment-report.js';
+export { churnRate, retentionRate } from './analytics/churn-rate.js';
+export type { ChurnQuery } from './analytics/churn-rate.js';
+export { customerLifetimeValue, lifetimeValues } from './analytics/lifetime-value.js';
+export type { CustomerLifetimeValue } from './analytics/lifetime-value.js';
+export type { OrderFacts } from './analytics/customer-orders.js';
+export { csatScore, npsScore } from './analytics/satisfaction-scores.js';
+export type { SurveyFacts } from './analytics/satisfaction-scores.js';
+export { slaCompliance } from './analytics/sla-compliance.js';
+export type { SlaComplianceQuery } from './analytics/sla-compliance.js';
+export { firstResponseTime } from './analytics/first-response-time.js';
+export { complaintRate } from './analytics/complaint-rate.js';
+export { campaignRoi } from './analytics/campaign-roi.js';
+export type { CampaignFacts } from './analytics/campaign-roi.js';
+export {
+  healthScore,
+  isHealthDrop,
+  resolveHealthOptions,
+  HEALTH_SIGNALS,
+  DEFAULT_HEALTH_WEIGHTS,
+} from './analytics/health-score.js';
+export type {
+  HealthScore,
+  HealthSignal,
+  HealthSignalName,
+  HealthWeights,
+  HealthOptions,
+  HealthInput,
+} from './analytics/health-score.js';
+export { alsoBought } from './analytics/also-bought.js';
+export type { AlsoBought } from './analytics/also-bought.js';
+
+// Marketing: segments, campaigns and channels, attribution and ROI, nurture automation
+export { createMarketingOperations } from './marketing/marketing-operations.js';
+export type {
+  MarketingOperations,
+  MarketingWiring,
+  SegmentOperations,
+  CampaignOperations,
+  AutomationNamespace,
+} from './marketing/marketing-operations.js';
+export type { MarketingOptions, AutomationOptions } from './marketing/marketing-options.js';
+export type { MembersQuery, RefreshMetricsResult, SegmentMember } from './marketing/segments.js';
+export {
+  checkSegmentWhere,
+  resolveSegmentWhere,
+  isSegmentField,
+  VIRTUAL_SEGMENT_FIELDS,
+} from './marketing/segment-fields.js';
+export type { SegmentEntity } from './marketing/segment-fields.js';
+export {
+  customerMetrics,
+  purchasedAt,
+  PURCHASE_STATUSES,
+  DEFAULT_RFM_THRESHOLDS,
+} from './marketing/customer-metrics.js';
+export type { CustomerMetrics, RfmThresholds } from './marketing/customer-metrics.js';
+export {
+  renderTemplate,
+  unknownPlaceholders,
+  TEMPLATE_FIELDS,
+} from './marketing/render-template.js';
+export type { RenderedTemplate, TemplateField } from './marketing/render-template.js';
+export { createOutboxChannel } from './marketing/channel-adapter.js';
+export type {
+  ChannelAdapter,
+  OutboxChannel,
+  OutgoingMessage,
+  DeliveryReceipt,
+} from './marketing/channel-adapter.js';
+export { createWebhookChannel } from './marketing/webhook-channel.js';
+export type { WebhookChannelOptions } from './marketing/webhook-channel.js';
+export { messageConsent, addressOf, CONSENT_MODEL } from './marketing/message-consent.js';
+export type { ConsentDecision, SkipReason } from './marketing/message-consent.js';
+export {
+  CAMPAIGN_TRANSITIONS,
+  canTransitionCampaign,
+  deliveryStatus,
+  DeliveryCallbackSchema,
+} from './marketing/campaigns.js';
+export type {
+  CampaignStatus,
+  DeliveryCallback,
+  SendResult,
+  RecordDeliveryResult,
+} from './marketing/campaigns.js';
+export { campaignReport, firstTouchCampaign } from './marketing/campaign-report.js';
+export type { CampaignReport, CampaignReportData } from './marketing/campaign-report.js';
+export type { AutomationInput, HealthDroppedInput } from './marketing/automation-engine.js';
+export { INCOME_BANDS, RfmSchema } from './entities/customer.js';
+export {
+  CampaignDeliverySchema,
+  CampaignDeliveryInputSchema,
+  DeliveryEventSchema,
+  DELIVERY_EVENTS,
+  MESSAGE_CHANNELS,
+} from './entities/campaign-delivery.js';
+export type {
+  CampaignDelivery,
+  CampaignDeliveryInput,
+  DeliveryEventType,
+  MessageChannel,
+} from './entities/campaign-delivery.js';
+export {
+  AutomationRuleSchema,
+  AutomationRuleInputSchema,
+  AutomationTriggerSchema,
+  AutomationActionSchema,
+  AUTOMATION_TRIGGERS,
+  AUTOMATION_ACTIONS,
+} from './entities/automation-rule.js';
+export type {
+  AutomationRule,
+  AutomationRuleInput,
+  AutomationTrigger,
+  AutomationAction,
+} from './entities/automation-rule.js';
+export {
+  AutomationRunSchema,
+  AutomationRunInputSchema,
+  AUTOMATION_RUN_STATUSES,
+} from './entities/automation-run.js';
+export type { AutomationRun, AutomationRunInput } from './entities/automation-run.js';

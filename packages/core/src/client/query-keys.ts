@@ -12,4 +12,7 @@ export const crmKeys = {
   list: (entity: EntityName, query: QuerySpec = {}) => ['rapport', entity, 'list', query] as const,
   count: (entity: EntityName, where: Where = {}) => ['rapport', entity, 'count', where] as const,
   detail: (entity: EntityName, id: string) => ['rapport', entity, 'detail', id] as const,
+  /** A pipeline board's column figures (`crm.deals.board`): under `deal`, so every deal change invalidates it. */
+  board: (pipelineId: string, where: Where = {}) =>
+    ['rapport', 'deal', 'board', pipelineId, where] as const,
 };

@@ -4,6 +4,7 @@ import type { OWNED_ENTITIES, OwnerChange } from '../entities/owner-change.js';
 import type { EntityRecord } from '../entities/registry.js';
 import { ValidationError } from '../errors.js';
 import { createActivityOperations } from './activities.js';
+import { createBoard } from './board.js';
 import { createDealMoves } from './deal-moves.js';
 import { findDuplicates, type DuplicateProbe } from './duplicate-check.js';
 import { createForecast } from './forecast.js';
@@ -120,7 +121,8 @@ export function createSalesOperations(domain: DomainContext, options: SalesOptio
       timeline: createTimeline(domain),
       receivable: createReceivables(domain),
     },
-    deals,
+    /** `move`, `create`, and `board` (count, total and weighted amount per stage). */
+    deals: { ...deals, board: createBoard(domain) },
     pipelines: createPipelineStages(domain),
     activities,
     orders: createOrderOperations(domain),
