@@ -42,6 +42,8 @@ import {
   type SurveyOperations,
   type TicketOperations,
 } from './service/service-operations.js';
+import { createTicketLookup, type TicketLookupOperations } from './service/ticket-lookup.js';
+import { createTicketQueue, type TicketQueueOperations } from './service/ticket-queue.js';
 import type { ServiceOptions } from './service/service-options.js';
 import {
   createSalesOperations,
@@ -56,6 +58,8 @@ import {
 } from './sales/sales-operations.js';
 import type { SalesOptions } from './sales/sales-options.js';
 import type { BoardSummary } from './sales/board.js';
+import type { CampaignReport } from './marketing/campaign-report.js';
+import type { KpiDashboard, KpiDashboardQuery } from './analytics/kpi-dashboard.js';
 import { createCrmIo, type CrmIo, type DedupeOperations } from './io/crm-io.js';
 import {
   createMarketingOperations,
@@ -139,11 +143,24 @@ export interface CrmQueryOptions {
     pipelineId: string,
     where?: Where,
   ): { queryKey: readonly unknown[]; queryFn: () => Promise<BoardSummary> };
+  /** A campaign's funnel and return (`crm.campaigns.report`); refetched after any change. */
+  campaignReport(id: string): {
+    queryKey: readonly unknown[];
+    queryFn: () => Promise<CampaignReport>;
+  };
+  /** The management dashboard (`crm.analytics.dashboard`); refetched after any change. */
+  kpiDashboard(query: KpiDashboardQuery): {
+    queryKey: readonly unknown[];
+    queryFn: () => Promise<KpiDashboard>;
+  };
 }
 
 export interface Crm extends CrmRepositories {
-  /** Tickets, plus the workflow: `submit transition comment assign sla checkSla suggestArticles suggestTechnicians dispatch`. */
-  readonly tickets: Repository<'ticket'> & TicketOperations;
+  /** Tickets, plus the workflow: `submit transition comment assign sla checkSla suggestArticles suggestTechnicians dispatch`, the public `lookup` (number + email or phone) and the agent `queue`. */
+  readonly tickets: Repository<'ticket'> &
+    TicketOperations &
+    TicketLookupOperations &
+    TicketQueueOperations;
   /** Knowledge base articles, plus `suggest` and `vote`. */
   readonly articles: Repository<'article'> & ArticleOperations;
   /** Survey responses, plus `respond` and the CSAT / NPS reports. */
@@ -301,6 +318,7 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
     }
     for (const entity of entities)
       void queryClient.invalidateQueries({ queryKey: crmKeys.entity(entity) });
+    if (entities.size > 0) void queryClient.invalidateQueries({ queryKey: crmKeys.reports() });
     listeners.emit(changes);
   });
 
@@ -329,7 +347,12 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
   let closed = false;
   const crm: Crm = {
     ...repositories,
-    tickets: { ...repositories.tickets, ...service.tickets },
+    tickets: {
+      ...repositories.tickets,
+      ...service.tickets,
+      ...createTicketLookup(domain),
+      ...createTicketQueue(domain),
+    },
     articles: { ...repositories.articles, ...service.articles },
     surveys: { ...repositories.surveys, ...service.surveys },
     service: service.service,
@@ -372,6 +395,14 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
       board: (pipelineId, where = {}) => ({
         queryKey: crmKeys.board(pipelineId, where),
         queryFn: () => sales.deals.board(pipelineId, { where }),
+      }),
+      campaignReport: (id) => ({
+        queryKey: crmKeys.report('campaignReport', id),
+        queryFn: () => marketing.campaigns.report(id),
+      }),
+      kpiDashboard: (query) => ({
+        queryKey: crmKeys.report('kpiDashboard', query),
+        queryFn: () => analytics.dashboard(query),
       }),
     },
     subscribe: listeners.subscribe,

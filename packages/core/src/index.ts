@@ -258,6 +258,27 @@ export type {
 } from './service/service-options.js';
 export type { ServiceEvent, ServiceEventListener } from './service/service-events.js';
 export { createServiceOperations } from './service/service-operations.js';
+export { createTicketLookup } from './service/ticket-lookup.js';
+export type {
+  TicketLookupOperations,
+  TicketLookupQuery,
+  PublicTicketStatus,
+  PublicTicketComment,
+} from './service/ticket-lookup.js';
+export { newTicketNumber } from './service/ticket-number.js';
+export {
+  createTicketQueue,
+  headlineSla,
+  ticketSlaHeadline,
+  TICKET_SLA_FILTERS,
+  UNRESOLVED_TICKET_STATUSES,
+} from './service/ticket-queue.js';
+export type {
+  TicketQueueOperations,
+  TicketQueueQuery,
+  TicketSlaFilter,
+  TicketSlaHeadline,
+} from './service/ticket-queue.js';
 export type {
   ServiceOperations,
   TicketOperations,
@@ -409,6 +430,23 @@ export { firstResponseTime } from './analytics/first-response-time.js';
 export { complaintRate } from './analytics/complaint-rate.js';
 export { campaignRoi } from './analytics/campaign-roi.js';
 export type { CampaignFacts } from './analytics/campaign-roi.js';
+export { revenueAgainstQuota } from './analytics/revenue-against-quota.js';
+export type { QuotaFacts } from './analytics/revenue-against-quota.js';
+export {
+  kpiDashboard,
+  dashboardRange,
+  DASHBOARD_PERIODS,
+  DASHBOARD_TILES,
+} from './analytics/kpi-dashboard.js';
+export type {
+  KpiDashboard,
+  KpiDashboardQuery,
+  KpiDashboardSource,
+  KpiTile,
+  DashboardPeriod,
+  DashboardTile,
+  ChurnRiskRow,
+} from './analytics/kpi-dashboard.js';
 export {
   healthScore,
   isHealthDrop,

@@ -37,6 +37,10 @@ import { stageConversion } from './stage-conversion.js';
 import { rankBottlenecks, timeInStage, type Bottleneck } from './time-in-stage.js';
 import { weightedForecast } from './weighted-forecast.js';
 import { winRate } from './win-rate.js';
+import { revenueAgainstQuota } from './revenue-against-quota.js';
+import { kpiDashboard, type KpiDashboard, type KpiDashboardQuery } from './kpi-dashboard.js';
+import { createBoard } from '../sales/board.js';
+import { localDate } from '../sales/sales-period.js';
 
 /** `CrmOptions.analytics`. */
 export interface AnalyticsOptions {
@@ -97,6 +101,10 @@ export interface AnalyticsNamespace {
   complaintRate(query: AnalyticsQuery): Promise<KpiReport>;
   /** {@link campaignRoi}: ROI by campaign start period, from marketing's `campaignReport`. */
   campaignRoi(query: MoneyQuery): Promise<KpiReport>;
+  /** {@link revenueAgainstQuota}: won revenue per period against the visible quotas' targets. */
+  revenueAgainstQuota(query: MoneyQuery): Promise<KpiReport>;
+  /** {@link kpiDashboard}: every figure of the management dashboard for a month, quarter, year or range. */
+  dashboard(query: KpiDashboardQuery): Promise<KpiDashboard>;
   /** One customer's {@link healthScore} now (not stored). @throws NotFoundError */
   health(customerId: string): Promise<HealthScore>;
   /** Visible customers scoring below `threshold` (default `riskThreshold`), lowest first, with their reasons. */
@@ -214,7 +222,8 @@ export function createAnalytics(
       );
   }
 
-  return {
+  const board = createBoard(domain);
+  const analytics: AnalyticsNamespace = {
     async leadConversion(query) {
       const q = withZone(query);
       return leadConversionRate(await all('lead'), q, await customersFor(q));
@@ -383,5 +392,43 @@ export function createAnalytics(
       alsoBought([], product, opts); // validates before reading
       return alsoBought(await all('order'), product, opts);
     },
+
+    async revenueAgainstQuota(query) {
+      const q = withZone(query);
+      const [deals, visibleQuotas] = await Promise.all([
+        all('deal', { status: { eq: 'won' } }),
+        all('quota'),
+      ]);
+      return revenueAgainstQuota(deals, visibleQuotas, q, await customersFor(q));
+    },
+    dashboard(query) {
+      return kpiDashboard(
+        {
+          timeZone,
+          today: () => localDate(now(), timeZone),
+          leadConversion: (q) => analytics.leadConversion(q),
+          winRate: (q) => analytics.winRate(q),
+          pipelineValue: (q) => analytics.pipelineValue(q),
+          revenueAgainstQuota: (q) => analytics.revenueAgainstQuota(q),
+          slaCompliance: (q) => analytics.slaCompliance(q),
+          csat: (q) => analytics.csat(q),
+          nps: (q) => analytics.nps(q),
+          stageConversion: (q) => analytics.stageConversion(q),
+          churnRisks: (o) => analytics.churnRisks(o),
+          pipelines: () => all('pipeline'),
+          board: (pipelineId) => board(pipelineId),
+          async customerNames(ids) {
+            const found = ids.length
+              ? await domain.gateway.get(domain.context(), 'customer', [...ids])
+              : [];
+            const names = new Map<string, string>();
+            for (const c of found) if (c) names.set(c.id as string, c.name as string);
+            return names;
+          },
+        },
+        query,
+      );
+    },
   };
+  return analytics;
 }

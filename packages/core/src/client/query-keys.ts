@@ -15,4 +15,7 @@ export const crmKeys = {
   /** A pipeline board's column figures (`crm.deals.board`): under `deal`, so every deal change invalidates it. */
   board: (pipelineId: string, where: Where = {}) =>
     ['rapport', 'deal', 'board', pipelineId, where] as const,
+  /** Reports that read many entities (a campaign report, the KPI dashboard): every change invalidates them. */
+  reports: () => ['rapport', 'report'] as const,
+  report: (name: string, args: unknown) => ['rapport', 'report', name, args] as const,
 };

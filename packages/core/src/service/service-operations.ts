@@ -35,6 +35,7 @@ import { groupSurveys, summarizeSurveys, type SurveyGroup, type SurveySummary } 
 import { findRequesterContact, normalizeEmail } from './ticket-intake.js';
 import { evaluateTicketSla, selectSlaPolicy, type TicketSla } from './ticket-sla.js';
 import { planTransition } from './ticket-workflow.js';
+import { newTicketNumber } from './ticket-number.js';
 
 const UNRESOLVED: readonly TicketStatus[] = ['new', 'open', 'pending'];
 
@@ -346,6 +347,7 @@ export function createServiceOperations(
       }
       let ticketInput: Record<string, unknown> = {
         ...input,
+        number: input.number ?? (await newTicketNumber(domain, now)),
         ...(contactId !== undefined && { contactId }),
         ...(customerId !== undefined && { customerId }),
         status: 'new',
@@ -727,6 +729,19 @@ export function createServiceOperations(
           [{ path: ['status'], message: `This survey is already ${request.status}` }],
           'Cannot answer survey',
         );
+      }
+      // One response of a kind per ticket, even when a reopened ticket was resolved again.
+      if (request.ticketId !== undefined) {
+        const answered = await gateway.count(ctx(), 'surveyResponse', {
+          ticketId: { eq: request.ticketId },
+          kind: { eq: request.kind },
+        });
+        if (answered > 0) {
+          throw new ValidationError(
+            [{ path: ['ticketId'], message: `This ticket already has a ${request.kind} response` }],
+            'Cannot answer survey',
+          );
+        }
       }
       const now = ctx().now;
       const responseId = domain.newId();
