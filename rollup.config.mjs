@@ -18,7 +18,7 @@ const packages = [
     dir: 'packages/core',
     entries: { index: 'src/index.ts', testing: 'src/testing/index.ts', demo: 'src/demo/index.ts' },
   },
-  { dir: 'packages/elements', entries: { index: 'src/index.ts' } },
+  { dir: 'packages/elements', entries: { index: 'src/index.ts', classes: 'src/classes.ts' } },
 ];
 
 function externalFor(pkg) {

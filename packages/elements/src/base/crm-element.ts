@@ -1,0 +1,82 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Crm } from '@rapport/core';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { baseStyles, tokens } from '../styles/tokens.js';
+import { crmContext } from './crm-context.js';
+
+/** The states every element shows through `:state()`. */
+export type CrmElementState = 'loading' | 'empty' | 'error';
+
+/**
+ * The thin base of every `<crm-*>` element: the `Crm` client (from the nearest `<crm-provider>`,
+ * or set directly as `.crm`, which wins), localisation, custom states and event dispatch.
+ * Data loading is a controller the subclass has (`QueryController`), not part of this class.
+ */
+export class CrmElement extends LitElement {
+  static override styles = [tokens, baseStyles];
+
+  #explicitCrm: Crm | undefined;
+  #contextCrm: Crm | undefined;
+
+  /**
+   * The client. Set `.crm` directly, or put the element inside a `<crm-provider>`; a client set
+   * directly wins over the provider's. (Context arrives through a `ContextConsumer` rather than
+   * `@consume` so the two sources can be kept apart.)
+   */
+  get crm(): Crm | undefined {
+    return this.#explicitCrm ?? this.#contextCrm;
+  }
+  @property({ attribute: false })
+  set crm(value: Crm | undefined) {
+    this.#explicitCrm = value;
+  }
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n: LocalizeController;
+
+  readonly #internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    new ContextConsumer(this, {
+      context: crmContext,
+      subscribe: true,
+      callback: (value) => {
+        const old = this.crm;
+        this.#contextCrm = value;
+        if (old !== this.crm) this.requestUpdate('crm', old);
+      },
+    });
+    this.i18n = new LocalizeController(this);
+  }
+
+  /** Turns a custom state (`:state(loading)`, `:state(empty)`, `:state(error)`) on or off. */
+  protected setState(state: CrmElementState, on: boolean): void {
+    const states = this.#internals.states;
+    if (on) states.add(state);
+    else states.delete(state);
+  }
+
+  /** Whether a custom state is on (for tests and subclasses). */
+  protected hasState(state: CrmElementState): boolean {
+    return this.#internals.states.has(state);
+  }
+
+  /**
+   * Dispatches a `bubbles` + `composed` CustomEvent. Returns `false` when a listener called
+   * `preventDefault()` on a cancelable (intent) event, so the caller skips the action.
+   */
+  protected emit<T>(name: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<T>(name, {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: options.cancelable ?? false,
+      }),
+    );
+  }
+}

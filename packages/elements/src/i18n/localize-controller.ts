@@ -1,0 +1,203 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Crm, Locale, ValidationIssue } from '@rapport/core';
+import { localeContext } from '../base/crm-context.js';
+import { en, type MessageKey } from './messages/en.js';
+import { zhCN } from './messages/zh-CN.js';
+import { zhTW } from './messages/zh-TW.js';
+import { validationMessageKey } from './validation-message.js';
+
+export type { MessageKey } from './messages/en.js';
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
+  en,
+  'zh-CN': zhCN,
+  'zh-TW': zhTW,
+};
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/**
+ * A BCP 47 tag (`zh`, `zh-Hans-CN`, `zh-HK`, `en-GB`, …) as one of the supported locales, or
+ * `undefined` when none fits.
+ */
+export function toLocale(tag: string | null | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  const lower = tag.trim().toLowerCase();
+  if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  if (lower === 'zh' || lower.startsWith('zh-')) {
+    return /^zh-(hant|tw|hk|mo)\b/.test(lower) ? 'zh-TW' : 'zh-CN';
+  }
+  return undefined;
+}
+
+export type DateStyle = 'date' | 'datetime' | 'time' | 'weekday' | 'long';
+
+const DATE_FORMATS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'medium' },
+  datetime: { dateStyle: 'medium', timeStyle: 'short' },
+  time: { timeStyle: 'short' },
+  weekday: { weekday: 'short', month: 'short', day: 'numeric' },
+  long: { dateStyle: 'full' },
+};
+
+/** Hosts watching `<html lang>`: one MutationObserver for the page, not one per element. */
+const langWatchers = new Set<() => void>();
+let langObserver: MutationObserver | undefined;
+function watchDocumentLang(callback: () => void): () => void {
+  langWatchers.add(callback);
+  if (!langObserver && typeof MutationObserver !== 'undefined') {
+    langObserver = new MutationObserver(() => langWatchers.forEach((watcher) => watcher()));
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+  return () => {
+    langWatchers.delete(callback);
+    if (langWatchers.size === 0) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  };
+}
+
+/**
+ * Localisation as a reactive controller: strings from the typed catalogues (en, zh-CN, zh-TW),
+ * and `Intl` for numbers, money (CNY by default), dates and relative times.
+ *
+ * The locale is, first match wins: the nearest `<crm-provider locale>` (through `localeContext`),
+ * the host's `crm.locale`, `<html lang>`, then zh-CN. Changing any of them re-renders the host.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined };
+  #provided: Locale | undefined;
+  #stopWatchingLang?: () => void;
+  readonly #formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+  #formatsLocale: Locale | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined }) {
+    this.#host = host;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: localeContext,
+      subscribe: true,
+      callback: (value) => {
+        if (value === this.#provided) return;
+        this.#provided = value;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {
+    this.#stopWatchingLang = watchDocumentLang(() => this.#host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.#stopWatchingLang?.();
+    this.#stopWatchingLang = undefined;
+  }
+
+  /** The current locale. */
+  get locale(): Locale {
+    return (
+      this.#provided ??
+      this.#host.crm?.locale ??
+      toLocale(typeof document === 'undefined' ? undefined : document.documentElement.lang) ??
+      DEFAULT_LOCALE
+    );
+  }
+
+  /** The `lang` to put on rendered text (same as `locale`). */
+  get lang(): string {
+    return this.locale;
+  }
+
+  /** A string of the current locale, `{name}` placeholders filled from `params`. */
+  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+    const text = CATALOGUES[this.locale][key] ?? en[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : match,
+    );
+  }
+
+  /** A number, grouped for the locale. */
+  number(n: number, options?: Intl.NumberFormatOptions): string {
+    return this.#numberFormat(JSON.stringify(options ?? {}), options ?? {}).format(n);
+  }
+
+  /** An amount of money, `¥1,234.50` (CNY unless another ISO 4217 code is given). */
+  money(amount: number, currency = 'CNY'): string {
+    return this.#numberFormat(`money:${currency}`, { style: 'currency', currency }).format(amount);
+  }
+
+  /** An ISO date or instant; an empty string for a missing or unparsable value. */
+  date(iso: string | undefined | null, style: DateStyle = 'date'): string {
+    if (!iso) return '';
+    const value = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+    if (Number.isNaN(value.getTime())) return '';
+    return this.#dateFormat(style).format(value);
+  }
+
+  /** "3 days ago" / "3天前", relative to the client's clock (`crm.clock`, else now). */
+  relative(iso: string | undefined | null): string {
+    if (!iso) return '';
+    const then = new Date(iso).getTime();
+    if (Number.isNaN(then)) return '';
+    const now = (this.#host.crm?.clock() ?? new Date()).getTime();
+    const seconds = Math.round((then - now) / 1000);
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['year', 365 * 86400],
+      ['month', 30 * 86400],
+      ['week', 7 * 86400],
+      ['day', 86400],
+      ['hour', 3600],
+      ['minute', 60],
+    ];
+    const format = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    for (const [unit, size] of units) {
+      if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    }
+    return format.format(0, 'minute');
+  }
+
+  /** A list joined for the locale: "a, b and c" / "a、b和c". */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+  }
+
+  /**
+   * One issue of a core `ValidationError` in the current locale, e.g. "请填写姓名。": the issue's
+   * message is classified (see validation-message.ts) and `field` is the localized label of
+   * the field at `issue.path`.
+   */
+  validation(issue: Pick<ValidationIssue, 'message'>, field: string): string {
+    return this.t(validationMessageKey(issue), { field });
+  }
+
+  #checkFormats(): void {
+    if (this.#formatsLocale !== this.locale) {
+      this.#formats.clear();
+      this.#formatsLocale = this.locale;
+    }
+  }
+
+  #numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    this.#checkFormats();
+    let format = this.#formats.get(`n:${key}`) as Intl.NumberFormat | undefined;
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.#formats.set(`n:${key}`, format);
+    }
+    return format;
+  }
+
+  #dateFormat(style: DateStyle): Intl.DateTimeFormat {
+    this.#checkFormats();
+    let format = this.#formats.get(`d:${style}`) as Intl.DateTimeFormat | undefined;
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.locale, DATE_FORMATS[style]);
+      this.#formats.set(`d:${style}`, format);
+    }
+    return format;
+  }
+}

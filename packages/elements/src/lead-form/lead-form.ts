@@ -1,0 +1,478 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  ValidationError,
+  type CustomFieldDefinition,
+  type CustomFieldValue,
+  type DuplicateMatch,
+  type Lead,
+  type QueryResult,
+  type ValidationIssue,
+} from '@rapport/core';
+import { CrmElement } from '../base/crm-element.js';
+import { errorMessageKey } from '../base/error-message.js';
+import { QueryController } from '../base/query-controller.js';
+import { emptyView, errorView, loadingView } from '../base/status-view.js';
+import type { MessageKey } from '../i18n/messages/en.js';
+import { leadFormStyles } from './lead-form.styles.js';
+
+/** Built-in fields the form can show, in the order given by `fields`. */
+export const LEAD_FORM_FIELDS = [
+  'name',
+  'company',
+  'title',
+  'phone',
+  'email',
+  'industry',
+  'notes',
+] as const;
+export type LeadFormField = (typeof LEAD_FORM_FIELDS)[number];
+
+const FIELD_LABELS: Record<LeadFormField, MessageKey> = {
+  name: 'leadForm.name',
+  company: 'leadForm.company',
+  title: 'leadForm.title',
+  phone: 'leadForm.phone',
+  email: 'leadForm.email',
+  industry: 'leadForm.industry',
+  notes: 'leadForm.notes',
+};
+const INPUT_TYPES: Partial<Record<LeadFormField, string>> = { phone: 'tel', email: 'email' };
+const AUTOCOMPLETE: Record<LeadFormField, string> = {
+  name: 'name',
+  company: 'organization',
+  title: 'organization-title',
+  phone: 'tel',
+  email: 'email',
+  industry: 'off',
+  notes: 'off',
+};
+
+/** What `crm.leads.capture` is called with. */
+type CaptureInput = Parameters<NonNullable<CrmLeadForm['crm']>['leads']['capture']>[0];
+
+export interface LeadCreateDetail {
+  /** The capture input; listeners may inspect it, or `preventDefault()` to skip the capture. */
+  readonly input: CaptureInput;
+}
+export interface LeadCreatedDetail {
+  readonly lead: Lead;
+  /** `false` when the capture was merged into an existing lead. */
+  readonly created: boolean;
+  readonly duplicates: readonly DuplicateMatch[];
+}
+
+const list = (value: string | undefined | null): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const customName = (key: string) => `cf:${key}`;
+
+/** Which form control an issue of `crm.leads.capture`'s ValidationError belongs to. */
+function controlOf(path: ValidationIssue['path']): string {
+  const [head, second] = path;
+  if (head === 'phones' || head === 'phone') return 'phone';
+  if (head === 'emails' || head === 'email') return 'email';
+  if (head === 'customFields' && typeof second === 'string') return customName(second);
+  return typeof head === 'string' ? head : '';
+}
+
+/**
+ * An embeddable lead-capture form over `crm.leads.capture`: built-in and custom fields
+ * (`crm.customFields` definitions for leads), validation by the lead's zod schema with messages
+ * in the current locale, a duplicate notice when the capture matched a lead, contact or customer,
+ * and a honeypot field against bots (a filled honeypot shows success and stores nothing).
+ *
+ * @summary Lead capture form with custom fields, localized validation and a duplicate notice.
+ * @tag crm-lead-form
+ *
+ * @slot heading - Replaces the heading ("Contact us").
+ * @slot footer - Below the submit button (privacy notice, …).
+ *
+ * @event crm-lead-create - Cancelable, before the capture; `detail.input` is what `crm.leads.capture` receives. `preventDefault()` skips it.
+ * @event crm-lead-created - After the capture; `detail` is `{ lead, created, duplicates }` (`created: false` when merged into an existing lead).
+ *
+ * @csspart base - The form box. @csspart heading - The heading.
+ * @csspart field - One field (also `field-<name>`, e.g. `field-phone`, `field-cf:budget`).
+ * @csspart field-error - A field's validation message.
+ * @csspart summary - The "please correct N fields" line.
+ * @csspart submit - The submit button.
+ * @csspart success - The thank-you panel. @csspart duplicate - The duplicate notice.
+ * @csspart status - Loading, empty and error lines (also `loading`, `empty`, `error`).
+ *
+ * @cssproperty [--crm-lead-form-max-width=32rem] Form width limit.
+ * @cssproperty [--crm-color-danger=#cf222e] Validation messages (and every other `--crm-*` token).
+ *
+ * @cssstate loading - Custom field definitions are loading.
+ * @cssstate empty - No fields to show (`fields=""` and no custom fields).
+ * @cssstate error - The definitions could not be loaded.
+ */
+export class CrmLeadForm extends CrmElement {
+  static override styles = [...CrmElement.styles, leadFormStyles];
+
+  /** Built-in fields, comma-separated, in order: `name company title phone email industry notes`. */
+  @property() accessor fields = 'name,company,phone,email,notes';
+
+  /** Fields that must be filled, comma-separated (`name` always is). */
+  @property() accessor required = 'name';
+
+  /** Custom fields of leads to add, by key, comma-separated; `*` for all, in their `order`. */
+  @property({ attribute: 'custom-fields' }) accessor customFields = '';
+
+  /** The lead's `source` (`web`, `event`, `campaign`, …). */
+  @property() accessor source: Lead['source'] = 'web';
+
+  /** Credits the capture to a campaign. */
+  @property({ attribute: 'campaign-id' }) accessor campaignId: string | undefined;
+
+  /** Do not tell the visitor the details matched an existing record. */
+  @property({ type: Boolean, attribute: 'hide-duplicates' }) accessor hideDuplicates = false;
+
+  @state() private accessor errors: Record<string, string> = {};
+  @state() private accessor formError = '';
+  @state() private accessor submitting = false;
+  @state() private accessor result: LeadCreatedDetail | { honeypot: true } | null = null;
+
+  readonly #definitions = new QueryController<QueryResult<CustomFieldDefinition>>(this, () =>
+    this.crm && this.customFields.trim()
+      ? this.crm.queries.list('customFieldDefinition', {
+          where: { entity: { eq: 'lead' } },
+          limit: 200,
+        })
+      : undefined,
+  );
+
+  #builtIn(): LeadFormField[] {
+    return list(this.fields).filter((f): f is LeadFormField =>
+      (LEAD_FORM_FIELDS as readonly string[]).includes(f),
+    );
+  }
+
+  #customDefinitions(): CustomFieldDefinition[] {
+    const wanted = list(this.customFields);
+    if (wanted.length === 0) return [];
+    const all = [...(this.#definitions.data?.items ?? [])].sort((a, b) => a.order - b.order);
+    return wanted.includes('*') ? all : wanted.flatMap((key) => all.filter((d) => d.key === key));
+  }
+
+  #customLabel(def: CustomFieldDefinition): string {
+    return def.label[this.i18n.locale] ?? def.label.en ?? def.label['zh-CN'] ?? def.key;
+  }
+
+  #isRequired(field: LeadFormField): boolean {
+    return field === 'name' || list(this.required).includes(field);
+  }
+
+  protected override updated(): void {
+    const status = this.#definitions.status;
+    this.setState('loading', status === 'loading');
+    this.setState('error', status === 'error');
+    this.setState(
+      'empty',
+      status !== 'loading' &&
+        this.#builtIn().length === 0 &&
+        this.#customDefinitions().length === 0,
+    );
+  }
+
+  protected override render(): TemplateResult {
+    const i18n = this.i18n;
+    const { status, error } = this.#definitions;
+    let body: TemplateResult;
+    if (!this.crm) body = emptyView(i18n, 'common.noClient');
+    else if (status === 'loading') body = loadingView(i18n);
+    else if (status === 'error')
+      body = errorView(i18n, error, () => void this.#definitions.refetch());
+    else if (this.result) body = this.#renderSuccess(this.result);
+    else if (this.#builtIn().length === 0 && this.#customDefinitions().length === 0)
+      body = emptyView(i18n, 'common.empty');
+    else body = this.#renderForm();
+    return html`<section part="base" aria-labelledby="heading" lang=${i18n.lang}>
+      <h2 part="heading" id="heading"><slot name="heading">${i18n.t('leadForm.label')}</slot></h2>
+      ${body}
+    </section>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const i18n = this.i18n;
+    const errorCount = Object.keys(this.errors).length;
+    return html`<form novalidate @submit=${this.handleSubmit}>
+      ${
+        errorCount || this.formError
+          ? html`<p part="summary" role="alert" tabindex="-1">
+              ${this.formError || i18n.t('validation.summary', { count: i18n.number(errorCount) })}
+            </p>`
+          : nothing
+      }
+      ${this.#builtIn().map((field) => this.#renderBuiltIn(field))}
+      ${this.#customDefinitions().map((def) => this.#renderCustom(def))}
+      <div class="visually-hidden" aria-hidden="true">
+        <label
+          >${i18n.t('leadForm.honeypot')}<input
+            name="website"
+            type="text"
+            tabindex="-1"
+            autocomplete="off"
+        /></label>
+      </div>
+      <button class="button primary" part="submit" type="submit" ?disabled=${this.submitting}>
+        ${i18n.t(this.submitting ? 'leadForm.submitting' : 'leadForm.submit')}
+      </button>
+      <slot name="footer"></slot>
+    </form>`;
+  }
+
+  #fieldError(name: string): TemplateResult | typeof nothing {
+    const message = this.errors[name];
+    return message ? html`<p part="field-error" id=${`error-${name}`}>${message}</p>` : nothing;
+  }
+
+  #renderBuiltIn(field: LeadFormField): TemplateResult {
+    const i18n = this.i18n;
+    const required = this.#isRequired(field);
+    const invalid = !!this.errors[field];
+    const id = `field-${field}`;
+    const common = {
+      invalid: invalid ? 'true' : 'false',
+      describedby: invalid ? `error-${field}` : undefined,
+    };
+    const control =
+      field === 'notes'
+        ? html`<textarea
+            id=${id}
+            name=${field}
+            maxlength="5000"
+            ?required=${required}
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.describedby ?? nothing}
+          ></textarea>`
+        : html`<input
+            id=${id}
+            name=${field}
+            type=${INPUT_TYPES[field] ?? 'text'}
+            autocomplete=${AUTOCOMPLETE[field]}
+            maxlength=${field === 'company' ? 200 : 100}
+            ?required=${required}
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.describedby ?? nothing}
+          />`;
+    return html`<div part="field field-${field}">
+      <label for=${id}>
+        ${i18n.t(FIELD_LABELS[field])}${required ? html`<span class="required-mark" aria-hidden="true"> *</span>` : nothing}
+      </label>
+      ${control} ${this.#fieldError(field)}
+    </div>`;
+  }
+
+  #renderCustom(def: CustomFieldDefinition): TemplateResult {
+    const i18n = this.i18n;
+    const name = customName(def.key);
+    const id = `field-${def.key}`;
+    const label = this.#customLabel(def);
+    const invalid = this.errors[name] ? 'true' : 'false';
+    const describedby = this.errors[name] ? `error-${name}` : nothing;
+    const optionLabel = (o: CustomFieldDefinition['options'][number]) =>
+      o.label[i18n.locale] ?? o.label.en ?? o.label['zh-CN'] ?? o.value;
+    const mark = def.required
+      ? html`<span class="required-mark" aria-hidden="true"> *</span>`
+      : nothing;
+    if (def.type === 'multiselect') {
+      return html`<fieldset
+        part="field field-${name}"
+        aria-invalid=${invalid}
+        aria-describedby=${describedby}
+      >
+        <legend>${label}${mark}</legend>
+        <div class="choices">
+          ${def.options.map(
+            (o) =>
+              html`<label
+                ><input type="checkbox" name=${name} value=${o.value} /> ${optionLabel(o)}</label
+              >`,
+          )}
+        </div>
+        ${this.#fieldError(name)}
+      </fieldset>`;
+    }
+    if (def.type === 'boolean') {
+      return html`<div part="field field-${name}">
+        <label
+          ><input
+            id=${id}
+            type="checkbox"
+            name=${name}
+            aria-invalid=${invalid}
+            aria-describedby=${describedby}
+          />
+          ${label}</label
+        >
+        ${this.#fieldError(name)}
+      </div>`;
+    }
+    const control =
+      def.type === 'select'
+        ? html`<select
+            id=${id}
+            name=${name}
+            ?required=${def.required}
+            aria-invalid=${invalid}
+            aria-describedby=${describedby}
+          >
+            <option value="">${i18n.t('leadForm.choose')}</option>
+            ${def.options.map((o) => html`<option value=${o.value}>${optionLabel(o)}</option>`)}
+          </select>`
+        : html`<input
+            id=${id}
+            name=${name}
+            ?required=${def.required}
+            aria-invalid=${invalid}
+            aria-describedby=${describedby}
+            type=${{ number: 'number', date: 'date', phone: 'tel', email: 'email', url: 'url' }[def.type as string] ?? 'text'}
+            autocomplete="off"
+          />`;
+    return html`<div part="field field-${name}">
+      <label for=${id}>${label}${mark}</label>
+      ${control} ${this.#fieldError(name)}
+    </div>`;
+  }
+
+  #renderSuccess(result: LeadCreatedDetail | { honeypot: true }): TemplateResult {
+    const i18n = this.i18n;
+    const name = 'honeypot' in result ? '' : result.lead.name;
+    let notice: TemplateResult | typeof nothing = nothing;
+    if (!('honeypot' in result) && !this.hideDuplicates) {
+      const on = [...new Set(result.duplicates.flatMap((d) => d.on))];
+      const parts = [
+        ...(on.length
+          ? [
+              i18n.t('leadForm.duplicate', {
+                fields: i18n.list(on.map((f) => i18n.t(`leadForm.duplicateField.${f}`))),
+              }),
+            ]
+          : []),
+        ...(result.created ? [] : [i18n.t('leadForm.merged')]),
+      ];
+      if (parts.length) notice = html`<p part="duplicate">${parts.join(' ')}</p>`;
+    }
+    return html`<div part="success" role="status">
+      <p>${i18n.t('leadForm.success', { name })}</p>
+      ${notice}
+      <button class="button" type="button" @click=${this.handleAnother}>
+        ${i18n.t('leadForm.another')}
+      </button>
+    </div>`;
+  }
+
+  /** Reads the form into a capture input, and reports empty required fields. */
+  #read(form: HTMLFormElement): { input: CaptureInput; missing: string[]; honeypot: boolean } {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const input: Record<string, unknown> = { source: this.source };
+    if (this.campaignId) input.campaignId = this.campaignId;
+    const missing: string[] = [];
+    for (const field of this.#builtIn()) {
+      const value = text(field);
+      if (!value) {
+        if (this.#isRequired(field)) missing.push(field);
+        if (field === 'name') input.name = '';
+        continue;
+      }
+      input[field === 'notes' ? 'notes' : field] = value;
+    }
+    if (!('name' in input)) input.name = '';
+    const custom: Record<string, CustomFieldValue | string[]> = {};
+    for (const def of this.#customDefinitions()) {
+      const name = customName(def.key);
+      let value: CustomFieldValue | string[] | undefined;
+      if (def.type === 'multiselect') {
+        const all = data.getAll(name).map(String);
+        value = all.length ? all : undefined;
+      } else if (def.type === 'boolean') value = data.has(name);
+      else {
+        const raw = text(name);
+        value = raw === '' ? undefined : def.type === 'number' ? Number(raw) : raw;
+      }
+      if (value === undefined) {
+        if (def.required) missing.push(name);
+      } else custom[def.key] = value;
+    }
+    if (Object.keys(custom).length) input.customFields = custom;
+    return { input: input as CaptureInput, missing, honeypot: text('website') !== '' };
+  }
+
+  #labelOf(control: string): string {
+    if ((LEAD_FORM_FIELDS as readonly string[]).includes(control))
+      return this.i18n.t(FIELD_LABELS[control as LeadFormField]);
+    const def = this.#customDefinitions().find((d) => customName(d.key) === control);
+    return def ? this.#customLabel(def) : control;
+  }
+
+  async #focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    const first = this.renderRoot.querySelector<HTMLElement>(
+      '[aria-invalid=true] input, input[aria-invalid=true], textarea[aria-invalid=true], select[aria-invalid=true]',
+    );
+    (first ?? this.renderRoot.querySelector<HTMLElement>('[part=summary]'))?.focus();
+  }
+
+  private handleSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const crm = this.crm;
+    if (!crm || this.submitting) return;
+    const { input, missing, honeypot } = this.#read(event.currentTarget as HTMLFormElement);
+    if (honeypot) {
+      // A bot filled the hidden field: look successful, store nothing, tell nobody.
+      this.result = { honeypot: true };
+      return;
+    }
+    this.formError = '';
+    if (missing.length) {
+      this.errors = Object.fromEntries(
+        missing.map((c) => [c, this.i18n.t('validation.required', { field: this.#labelOf(c) })]),
+      );
+      await this.#focusFirstError();
+      return;
+    }
+    if (!this.emit<LeadCreateDetail>('crm-lead-create', { input }, { cancelable: true })) return;
+    this.submitting = true;
+    try {
+      const result = await crm.leads.capture(input);
+      this.errors = {};
+      this.result = result;
+      this.emit<LeadCreatedDetail>('crm-lead-created', result);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const errors: Record<string, string> = {};
+        const shown = new Set([
+          ...this.#builtIn(),
+          ...this.#customDefinitions().map((d) => customName(d.key)),
+        ] as string[]);
+        const other: string[] = [];
+        for (const issue of error.issues) {
+          const control = controlOf(issue.path);
+          const message = this.i18n.validation(issue, this.#labelOf(control));
+          if (shown.has(control)) errors[control] ??= message;
+          else other.push(message);
+        }
+        this.errors = errors;
+        this.formError = other.length && !Object.keys(errors).length ? other.join(' ') : '';
+      } else {
+        this.errors = {};
+        this.formError = this.i18n.t(errorMessageKey(error));
+      }
+      await this.#focusFirstError();
+    } finally {
+      this.submitting = false;
+    }
+  };
+
+  private handleAnother = async () => {
+    this.result = null;
+    this.errors = {};
+    this.formError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  };
+}
