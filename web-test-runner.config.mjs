@@ -85,7 +85,7 @@ export default {
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   // Per file: the property-based contract runs take minutes.
-  testsFinishTimeout: 10 * 60_000,
+  testsFinishTimeout: 25 * 60_000,
   testFramework: { config: { timeout: 120_000 } },
   reporters: [
     defaultReporter(),
