@@ -15,6 +15,7 @@ import { createGateway, type Gateway } from './gateway/gateway.js';
 import { zodIssues } from './gateway/validate-stage.js';
 import type { RequestContext } from './gateway/gateway-core.js';
 import type { DomainContext } from './client/domain-context.js';
+import { guardWorkflowFields } from './client/workflow-guard.js';
 import { allowAllPolicy, type Policy } from './gateway/policy.js';
 import { AUDIT_COLLECTIONS } from './security/audit-chain.js';
 import type { AuditLog } from './security/audit-log.js';
@@ -352,6 +353,11 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
       ...service.tickets,
       ...createTicketLookup(domain),
       ...createTicketQueue(domain),
+      update: guardWorkflowFields(
+        repositories.tickets.update,
+        ['status', 'statusHistory'],
+        'crm.tickets.transition',
+      ),
     },
     articles: { ...repositories.articles, ...service.articles },
     surveys: { ...repositories.surveys, ...service.surveys },
@@ -360,7 +366,15 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
     contacts: { ...repositories.contacts, ...io.contacts },
     leads: { ...repositories.leads, ...sales.leads },
     pipelines: { ...repositories.pipelines, ...sales.pipelines },
-    deals: { ...repositories.deals, ...sales.deals },
+    deals: {
+      ...repositories.deals,
+      ...sales.deals,
+      update: guardWorkflowFields(
+        repositories.deals.update,
+        ['stageId', 'status', 'stageHistory', 'closedAt'],
+        'crm.deals.move',
+      ),
+    },
     activities: { ...repositories.activities, ...sales.activities },
     orders: { ...repositories.orders, ...sales.orders },
     quotas: { ...repositories.quotas, ...sales.quotas },

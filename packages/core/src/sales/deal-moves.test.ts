@@ -175,3 +175,23 @@ describe('crm.pipelines: editing stages without breaking deals', () => {
     await expect(crm.pipelines.remove('renew')).resolves.toBeUndefined();
   });
 });
+
+describe('plain updates of a deal', () => {
+  it('refuse stage changes, which go through crm.deals.move', async () => {
+    const crm = await createCrm({ storage: createMemoryAdapter() });
+    const pipeline = await crm.pipelines.create({
+      name: 'P',
+      stages: [
+        { id: 'a', name: 'A', probability: 0.2 },
+        { id: 'b', name: 'B', probability: 0.5 },
+      ],
+    });
+    const deal = await crm.deals.create({ name: 'D', pipelineId: pipeline.id, stageId: 'a' });
+    const error = await crm.deals.update(deal.id, { stageId: 'b', status: 'won' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((i: { path: unknown[] }) => i.path)).toEqual([['stageId'], ['status']]);
+    expect((await crm.deals.get(deal.id)).stageId).toBe('a');
+    expect((await crm.deals.update(deal.id, { notes: '客户要求延期' })).notes).toBe('客户要求延期');
+    await crm.close();
+  });
+});

@@ -358,3 +358,16 @@ describe('on resolve: survey requests and follow-up visits', () => {
     });
   });
 });
+
+describe('plain updates of a ticket', () => {
+  it('refuse status changes, which go through crm.tickets.transition', async () => {
+    const client = await createCrm({ storage: createMemoryAdapter() });
+    const ticket = await client.tickets.create({ subject: '发票抬头错误' });
+    const error = await client.tickets.update(ticket.id, { status: 'closed' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues[0].path).toEqual(['status']);
+    expect((await client.tickets.get(ticket.id)).status).toBe('new');
+    expect((await client.tickets.update(ticket.id, { priority: 'high' })).priority).toBe('high');
+    await client.close();
+  });
+});
