@@ -72,7 +72,8 @@ const customName = (key: string) => `cf:${key}`;
 
 /** Which form control an issue of `crm.leads.capture`'s ValidationError belongs to. */
 function controlOf(path: ValidationIssue['path']): string {
-  const [head, second] = path;
+  // A capture that also writes other records reports paths prefixed with the record's index.
+  const [head, second] = typeof path[0] === 'number' ? path.slice(1) : path;
   if (head === 'phones' || head === 'phone') return 'phone';
   if (head === 'emails' || head === 'email') return 'email';
   if (head === 'customFields' && typeof second === 'string') return customName(second);
