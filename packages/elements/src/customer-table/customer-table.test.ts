@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createMemoryAdapter, type Crm } from '@rapport/core';
 import './define.js';
 import type { CrmCustomerTable } from './customer-table.js';
-import { moveInGrid } from './grid-navigation.js';
+import { moveInGrid } from '../base/grid-navigation.js';
 import { crmOver, failingCrm, seededCrm, shadowText, slowCrm, until } from '../test/fixtures.js';
 
 const $ = <T extends Element = HTMLElement>(el: CrmCustomerTable, selector: string) =>

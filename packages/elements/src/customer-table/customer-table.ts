@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   CUSTOMER_TIERS,
@@ -14,7 +14,13 @@ import { CrmElement } from '../base/crm-element.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
 import type { MessageKey } from '../i18n/localize-controller.js';
 import { tableStyles } from './customer-table.styles.js';
-import { moveInGrid, type GridCell } from './grid-navigation.js';
+import {
+  focusGridCell,
+  gridCellOf,
+  gridTabIndex,
+  moveInGrid,
+  type GridCell,
+} from '../base/grid-navigation.js';
 import {
   DEFAULT_COLUMNS,
   TABLE_COLUMNS,
@@ -30,13 +36,6 @@ import {
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
 const SEARCH_DEBOUNCE_MS = 250;
-
-interface VirtualizerHost extends HTMLElement {
-  [virtualizerRef]?: {
-    element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-    layoutComplete: Promise<void>;
-  };
-}
 
 /** `crm-selection-change` detail. */
 export interface SelectionChangeDetail {
@@ -514,41 +513,17 @@ export class CrmCustomerTable extends CrmElement {
   // Focus -------------------------------------------------------------------------------------
 
   #tabindex(row: number, col: number): string {
-    const focus = this.focused;
-    const rowRendered = focus.row >= this.#range.first && focus.row <= this.#range.last;
-    // The tab stop stays reachable: when the focused row has scrolled out of the DOM, the
-    // header cell of the focused column takes it.
-    if (focus.row >= 0 && !rowRendered) return row === -1 && col === focus.col ? '0' : '-1';
-    return row === focus.row && col === focus.col ? '0' : '-1';
+    return gridTabIndex(this.focused, this.#range, row, col);
   }
 
-  #cell(row: number, col: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
-  }
-
-  async #focusCell(): Promise<void> {
-    const { row, col } = this.focused;
-    let cell = this.#cell(row, col);
-    if (!cell && row >= 0) {
-      const rowsHost = this.renderRoot.querySelector<VirtualizerHost>('.rows');
-      const virtualizer = rowsHost?.[virtualizerRef];
-      virtualizer?.element(row)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      await this.updateComplete;
-      cell = this.#cell(row, col);
-    }
-    if (cell) {
-      cell.focus({ preventScroll: false });
-      cell.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    }
+  #focusCell(): Promise<void> {
+    return focusGridCell(this.renderRoot, this.focused, () => this.updateComplete);
   }
 
   handleGridFocusin = (event: FocusEvent): void => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
-    if (!cell) return;
-    const row = Number(cell.dataset['row']);
-    const col = Number(cell.dataset['col']);
-    if (row !== this.focused.row || col !== this.focused.col) this.focused = { row, col };
+    const cell = gridCellOf(event);
+    if (cell && (cell.row !== this.focused.row || cell.col !== this.focused.col))
+      this.focused = cell;
   };
 
   handleGridKeydown = (event: KeyboardEvent): void => {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   TICKET_STATUSES,
@@ -18,7 +18,13 @@ import { CrmElement } from '../base/crm-element.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
-import { moveInGrid, type GridCell } from '../customer-table/grid-navigation.js';
+import {
+  focusGridCell,
+  gridCellOf,
+  gridTabIndex,
+  moveInGrid,
+  type GridCell,
+} from '../base/grid-navigation.js';
 import { parseOrderBy } from '../customer-table/table-columns.js';
 import type { MessageKey } from '../i18n/localize-controller.js';
 import { intervalTicker, LiveClockController, type Ticker } from './live-clock-controller.js';
@@ -45,13 +51,6 @@ const COLUMNS = [
   'createdAt',
 ] as const satisfies readonly string[];
 type Column = (typeof COLUMNS)[number];
-
-interface VirtualizerHost extends HTMLElement {
-  [virtualizerRef]?: {
-    element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-    layoutComplete: Promise<void>;
-  };
-}
 
 /** `crm-ticket-open` detail. */
 export interface TicketOpenDetail {
@@ -429,37 +428,17 @@ export class CrmTicketList extends CrmElement {
   // Focus (the grid pattern of <crm-customer-table>) ------------------------------------------
 
   #tabindex(row: number, col: number): string {
-    const focus = this.focused;
-    const rowRendered = focus.row >= this.#range.first && focus.row <= this.#range.last;
-    // When the focused row has scrolled out of the DOM, the header cell of its column keeps the tab stop.
-    if (focus.row >= 0 && !rowRendered) return row === -1 && col === focus.col ? '0' : '-1';
-    return row === focus.row && col === focus.col ? '0' : '-1';
+    return gridTabIndex(this.focused, this.#range, row, col);
   }
 
-  #cell(row: number, col: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`);
-  }
-
-  async #focusCell(): Promise<void> {
-    const { row, col } = this.focused;
-    let cell = this.#cell(row, col);
-    if (!cell && row >= 0) {
-      const virtualizer = this.renderRoot.querySelector<VirtualizerHost>('.rows')?.[virtualizerRef];
-      virtualizer?.element(row)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      await this.updateComplete;
-      cell = this.#cell(row, col);
-    }
-    cell?.focus();
-    cell?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  #focusCell(): Promise<void> {
+    return focusGridCell(this.renderRoot, this.focused, () => this.updateComplete);
   }
 
   handleGridFocusin = (event: FocusEvent): void => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
-    if (!cell) return;
-    const row = Number(cell.dataset['row']);
-    const col = Number(cell.dataset['col']);
-    if (row !== this.focused.row || col !== this.focused.col) this.focused = { row, col };
+    const cell = gridCellOf(event);
+    if (cell && (cell.row !== this.focused.row || cell.col !== this.focused.col))
+      this.focused = cell;
   };
 
   handleGridKeydown = (event: KeyboardEvent): void => {
