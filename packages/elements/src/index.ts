@@ -29,9 +29,15 @@ export {
   toLocale,
   DEFAULT_LOCALE,
   type DateStyle,
-  type MessageKey,
 } from './i18n/localize-controller.js';
-export { validationMessageKey } from './i18n/validation-message.js';
+export {
+  mergeMessages,
+  type Messages,
+  type MessageKeyOf,
+  type Translation,
+} from './i18n/messages.js';
+export type { MessageKey } from './i18n/message-key.js';
+export { validationMessage, validationMessageKey } from './i18n/validation-message.js';
 export { tokens, baseStyles, DARK_PALETTE } from './styles/tokens.js';
 export { CrmProvider } from './provider/provider.js';
 export { errorMessageKey } from './base/error-message.js';

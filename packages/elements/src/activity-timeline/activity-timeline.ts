@@ -6,8 +6,10 @@ import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import type { ActivityCreateDetail, ActivityCreatedDetail } from '../contact-card/contact-card.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { activityTimelineStyles } from './activity-timeline.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { validationMessage } from '../i18n/validation-message.js';
+import { activityTimelineMessages, type ActivityTimelineMessageKey } from './messages.js';
 
 type Composer = 'note' | 'task' | null;
 
@@ -53,6 +55,9 @@ function subjectOf(text: string): string {
  */
 export class CrmActivityTimeline extends CrmElement {
   static override styles = [...CrmElement.styles, activityTimelineStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, activityTimelineMessages);
 
   /** The customer whose timeline to show. */
   @property({ attribute: 'customer-id', reflect: true }) accessor customerId: string | undefined;
@@ -200,10 +205,13 @@ export class CrmActivityTimeline extends CrmElement {
       case 'activity': {
         const type = str(d.type);
         label = type
-          ? i18n.t(`activityType.${type}` as MessageKey)
+          ? i18n.t(`activityType.${type}` as ActivityTimelineMessageKey)
           : i18n.t('timeline.kind.activity');
         const status = str(d.status);
-        meta = [status ? i18n.t(`activityStatus.${status}` as MessageKey) : '', str(d.outcome)]
+        meta = [
+          status ? i18n.t(`activityStatus.${status}` as ActivityTimelineMessageKey) : '',
+          str(d.outcome),
+        ]
           .filter(Boolean)
           .join(' · ');
         break;
@@ -404,7 +412,7 @@ export class CrmActivityTimeline extends CrmElement {
       const field = this.i18n.t(isTask ? 'timeline.taskLabel' : 'timeline.noteLabel');
       this.formError =
         error instanceof ValidationError
-          ? error.issues.map((issue) => this.i18n.validation(issue, field)).join(' ')
+          ? error.issues.map((issue) => validationMessage(this.i18n, issue, field)).join(' ')
           : this.i18n.t(errorMessageKey(error));
     } finally {
       this.saving = false;

@@ -3,6 +3,9 @@ import { html as litHtml } from 'lit';
 import type { Crm } from '@rapport/core';
 import '../provider/define.js';
 import type { CrmProvider } from '../provider/provider.js';
+import { actionMessages, commonMessages } from '../i18n/common-messages.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { mergeMessages } from '../i18n/messages.js';
 import { CrmElement } from './crm-element.js';
 import { QueryController } from './query-controller.js';
 import { failingCrm, seededCrm, slowCrm, until } from '../test/fixtures.js';
@@ -11,6 +14,7 @@ import { failingCrm, seededCrm, slowCrm, until } from '../test/fixtures.js';
 class TestCustomerName extends CrmElement {
   static override properties = { customerId: { attribute: 'customer-id' } };
   declare customerId: string | undefined;
+  readonly i18n = new LocalizeController(this, mergeMessages(commonMessages, actionMessages));
   readonly query = new QueryController(this, () =>
     this.crm && this.customerId ? this.crm.queries.detail('customer', this.customerId) : undefined,
   );
@@ -99,6 +103,15 @@ describe('foundation', () => {
     await provider.updateComplete;
     await el.updateComplete;
     expect(text(el)).to.contain('載入更多');
+  });
+
+  it("knows only its own catalogue's keys", () => {
+    const el = document.createElement('test-customer-name') as TestCustomerName;
+    expect(['Retry', '重试', '重試']).to.include(el.i18n.t('common.retry'));
+    // @ts-expect-error: a key of another element's catalogue is a type error here…
+    const foreign = el.i18n.t('kb.searchButton');
+    // …and at run time shows the key, never another element's string.
+    expect(foreign).to.equal('kb.searchButton');
   });
 
   it('re-renders after a write, through core invalidation', async () => {

@@ -2,7 +2,6 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Crm } from '@rapport/core';
-import { LocalizeController } from '../i18n/localize-controller.js';
 import { baseStyles, tokens } from '../styles/tokens.js';
 import { crmContext } from './crm-context.js';
 
@@ -11,8 +10,9 @@ export type CrmElementState = 'loading' | 'empty' | 'error';
 
 /**
  * The thin base of every `<crm-*>` element: the `Crm` client (from the nearest `<crm-provider>`,
- * or set directly as `.crm`, which wins), localisation, custom states and event dispatch.
- * Data loading is a controller the subclass has (`QueryController`), not part of this class.
+ * or set directly as `.crm`, which wins), custom states and event dispatch. Data loading and
+ * localisation are controllers the subclass has (`QueryController`; `LocalizeController` over the
+ * element's own message catalogue, so each element bundles only its own strings).
  */
 export class CrmElement extends LitElement {
   static override styles = [tokens, baseStyles];
@@ -33,9 +33,6 @@ export class CrmElement extends LitElement {
     this.#explicitCrm = value;
   }
 
-  /** Strings, numbers, money and dates in the current locale. */
-  protected readonly i18n: LocalizeController;
-
   readonly #internals: ElementInternals;
 
   constructor() {
@@ -50,7 +47,6 @@ export class CrmElement extends LitElement {
         if (old !== this.crm) this.requestUpdate('crm', old);
       },
     });
-    this.i18n = new LocalizeController(this);
   }
 
   /** Turns a custom state (`:state(loading)`, `:state(empty)`, `:state(error)`) on or off. */

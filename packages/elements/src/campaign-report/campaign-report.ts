@@ -6,8 +6,9 @@ import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { chartFigure, horizontalBars, notAvailable, type ChartBar } from '../charts/svg-charts.js';
 import { chartStyles } from '../charts/chart.styles.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { campaignReportStyles } from './campaign-report.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { campaignReportMessages, type CampaignReportMessageKey } from './messages.js';
 
 /** The funnel steps, in order, and the report field each one reads. */
 const STEPS = [
@@ -52,6 +53,9 @@ const STEPS = [
  */
 export class CrmCampaignReport extends CrmElement {
   static override styles = [...CrmElement.styles, chartStyles, campaignReportStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, campaignReportMessages);
 
   /** The campaign to report on. */
   @property({ attribute: 'campaign-id', reflect: true }) accessor campaignId: string | undefined;
@@ -187,7 +191,7 @@ export class CrmCampaignReport extends CrmElement {
     </article>`;
   }
 
-  #metric(label: MessageKey, value: unknown, name: string): TemplateResult {
+  #metric(label: CampaignReportMessageKey, value: unknown, name: string): TemplateResult {
     return html`<div part="metric tile" class="metric" data-metric=${name}>
       <dt>${this.i18n.t(label)}</dt>
       <dd>${value}</dd>

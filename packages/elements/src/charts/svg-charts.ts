@@ -10,6 +10,7 @@
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { ChartMessageKey } from './chart-messages.js';
 
 /** One bar: its label, its value (the length), the text written beside it, an optional target. */
 export interface ChartBar {
@@ -244,7 +245,10 @@ export interface ChartFigure {
  * A chart as a `<figure part="chart">`: a heading, a "show as table" toggle, the SVG, and its
  * data table (`part="table"`), visually hidden until toggled so screen readers always have it.
  */
-export function chartFigure(i18n: LocalizeController, chart: ChartFigure): TemplateResult {
+export function chartFigure(
+  i18n: LocalizeController<ChartMessageKey>,
+  chart: ChartFigure,
+): TemplateResult {
   const tableId = `${chart.id}-table`;
   return html`<figure part="chart" class="chart" aria-labelledby=${`${chart.id}-heading`}>
     <figcaption class="chart-head">

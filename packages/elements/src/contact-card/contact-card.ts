@@ -13,9 +13,11 @@ import { CrmElement } from '../base/crm-element.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { errorMessageKey } from '../base/error-message.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { contactCardStyles } from './contact-card.styles.js';
 import { initials } from './initials.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { validationMessage } from '../i18n/validation-message.js';
+import { contactCardMessages, type ContactCardMessageKey } from './messages.js';
 
 /** Activity types the quick "log activity" form offers. */
 const LOG_TYPES = ['call', 'visit', 'email', 'meeting', 'note'] as const;
@@ -82,6 +84,9 @@ export interface ActivityCreatedDetail {
  */
 export class CrmContactCard extends CrmElement {
   static override styles = [...CrmElement.styles, contactCardStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, contactCardMessages);
 
   /** Show this customer (company or person); its primary contact is shown beside it. */
   @property({ attribute: 'customer-id', reflect: true }) accessor customerId: string | undefined;
@@ -259,7 +264,7 @@ export class CrmContactCard extends CrmElement {
 
   #renderHealth(score: number): TemplateResult {
     const level = score >= 70 ? 'good' : score >= 40 ? 'fair' : 'poor';
-    const label: MessageKey =
+    const label: ContactCardMessageKey =
       level === 'good'
         ? 'contactCard.healthGood'
         : level === 'fair'
@@ -271,7 +276,7 @@ export class CrmContactCard extends CrmElement {
     </span>`;
   }
 
-  #row(label: MessageKey, value: unknown): TemplateResult {
+  #row(label: ContactCardMessageKey, value: unknown): TemplateResult {
     return html`<dt>${this.i18n.t(label)}</dt>
       <dd>${value}</dd>`;
   }
@@ -412,7 +417,7 @@ export class CrmContactCard extends CrmElement {
         error instanceof ValidationError
           ? error.issues
               .map((issue) =>
-                this.i18n.validation(issue, this.i18n.t('contactCard.activitySubject')),
+                validationMessage(this.i18n, issue, this.i18n.t('contactCard.activitySubject')),
               )
               .join(' ')
           : this.i18n.t(errorMessageKey(error));

@@ -253,4 +253,21 @@ describe('<crm-customer-table> with 20,000 customers', function () {
     expect(el.rows.items.length % 50).to.equal(0);
     await expect(el).to.be.accessible();
   });
+
+  it('keeps its rows host small however far it scrolls', async () => {
+    const el = await table(crm, 'page-size');
+    const host = $(el, '.rows')!;
+    const scroller = $(el, '.scroll')!;
+    // Some 1,200 rows, a few rows a frame, as a scrolling user would.
+    for (let i = 0; i < 120; i++) {
+      scroller.scrollTop += 400;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await until(() => !el.rows.isFetchingNextPage);
+    await el.updateComplete;
+    const rows = $$(el, '.rows [role="row"]').length;
+    expect(Number(host.lastElementChild?.getAttribute('data-index'))).to.be.greaterThan(800);
+    // Each row and its two markers, and a few leftovers of the last step; not one per row passed.
+    expect(host.childNodes.length).to.be.lessThan(3 * rows + 40);
+  });
 });

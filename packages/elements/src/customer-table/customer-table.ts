@@ -11,8 +11,8 @@ import {
   type Where,
 } from '@rapport/core';
 import { CrmElement } from '../base/crm-element.js';
+import { removeRepeatLeftovers } from '../base/repeat-leftovers.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
-import type { MessageKey } from '../i18n/localize-controller.js';
 import { tableStyles } from './customer-table.styles.js';
 import {
   focusGridCell,
@@ -32,6 +32,8 @@ import {
   type TableColumn,
   type TableOwner,
 } from './table-columns.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { customerTableMessages, type CustomerTableMessageKey } from './messages.js';
 
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
@@ -90,6 +92,9 @@ const whereConverter = {
  */
 export class CrmCustomerTable extends CrmElement {
   static override styles = [...CrmElement.styles, tableStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, customerTableMessages);
 
   /** Filter as JSON (`where='{"tier":{"eq":"vip"}}'`) or a `Where` object; chips narrow it further. */
   @property({ converter: whereConverter }) accessor where: Where | undefined;
@@ -223,10 +228,13 @@ export class CrmCustomerTable extends CrmElement {
             <div role="rowgroup" class="rows" @rangeChanged=${this.handleRangeChanged}>
               ${virtualize({
                 items: this.rows.items as CustomerRow[],
-                // The virtualizer may ask about an index of a list that just shrank.
+                // The virtualizer may ask about an index of a list that just shrank. Every item
+                // renders an element, as removeRepeatLeftovers (in handleRangeChanged) needs.
                 keyFunction: (customer: CustomerRow | undefined) => customer?.id,
                 renderItem: (customer: CustomerRow | undefined, index: number) =>
-                  customer ? this.#renderRow(customer, index, columns) : html``,
+                  customer
+                    ? this.#renderRow(customer, index, columns)
+                    : html`<div role="none" hidden></div>`,
               })}
             </div>
           </div>
@@ -315,7 +323,7 @@ export class CrmCustomerTable extends CrmElement {
 
   #renderFilterSelect(
     field: ChipField,
-    label: MessageKey,
+    label: CustomerTableMessageKey,
     options: readonly (readonly [string, string])[],
   ): TemplateResult | typeof nothing {
     if (options.length === 0) return nothing;
@@ -559,6 +567,7 @@ export class CrmCustomerTable extends CrmElement {
 
   handleRangeChanged = (event: RangeChangedEvent): void => {
     this.#range = { first: event.first, last: event.last };
+    removeRepeatLeftovers(event.currentTarget as Element);
     if (event.last >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
   };
 

@@ -1,5 +1,6 @@
 import type { EntityRecord } from '@rapport/core';
-import type { LocalizeController, MessageKey } from '../i18n/localize-controller.js';
+import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { CustomerTableMessageKey } from './messages.js';
 
 export type CustomerRow = EntityRecord<'customer'>;
 
@@ -10,14 +11,14 @@ export interface TableOwner {
 }
 
 export interface CellContext {
-  readonly i18n: LocalizeController;
+  readonly i18n: LocalizeController<CustomerTableMessageKey>;
   readonly ownerName: (id: string | undefined) => string;
 }
 
 /** One column of `<crm-customer-table>`: what it shows, and the field it sorts by (if any). */
 export interface TableColumn {
   readonly key: string;
-  readonly label: MessageKey;
+  readonly label: CustomerTableMessageKey;
   /** Sorting uses a sortable storage index, so every page of a 100k table stays a short walk. */
   readonly sortField?: string;
   /** Plain text for the cell: rendered as a text node, never as HTML. */

@@ -1,19 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Crm, Locale, ValidationIssue } from '@rapport/core';
+import type { Crm, Locale } from '@rapport/core';
 import { localeContext } from '../base/crm-context.js';
-import { en, type MessageKey } from './messages/en.js';
-import { zhCN } from './messages/zh-CN.js';
-import { zhTW } from './messages/zh-TW.js';
-import { validationMessageKey } from './validation-message.js';
-
-export type { MessageKey } from './messages/en.js';
-
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-  en,
-  'zh-CN': zhCN,
-  'zh-TW': zhTW,
-};
+import type { Messages } from './messages.js';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
@@ -60,21 +49,34 @@ function watchDocumentLang(callback: () => void): () => void {
 }
 
 /**
- * Localisation as a reactive controller: strings from the typed catalogues (en, zh-CN, zh-TW),
- * and `Intl` for numbers, money (CNY by default), dates and relative times.
+ * Localisation as a reactive controller: strings from the host's typed catalogue (en, zh-CN,
+ * zh-TW; see messages.ts), and `Intl` for numbers, money (CNY by default), dates and relative
+ * times. `K` is the catalogue's keys, so `t()` with a key the element has no string for is a type
+ * error; a controller with more keys fits where fewer are needed (`in K`), and a bare
+ * `LocalizeController` is any controller (for code that formats numbers and dates only).
  *
  * The locale is, first match wins: the nearest `<crm-provider locale>` (through `localeContext`),
  * the host's `crm.locale`, `<html lang>`, then zh-CN. Changing any of them re-renders the host.
+ *
+ * @example
+ * ```ts
+ * protected readonly i18n = new LocalizeController(this, contactCardMessages);
+ * ```
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<in K extends string = never> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined };
+  readonly #messages: Messages<K>;
   #provided: Locale | undefined;
   #stopWatchingLang?: () => void;
   readonly #formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
   #formatsLocale: Locale | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined }) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined },
+    messages: Messages<K>,
+  ) {
     this.#host = host;
+    this.#messages = messages;
     host.addController(this);
     new ContextConsumer(host, {
       context: localeContext,
@@ -112,8 +114,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** A string of the current locale, `{name}` placeholders filled from `params`. */
-  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-    const text = CATALOGUES[this.locale][key] ?? en[key] ?? key;
+  t(key: K, params?: Readonly<Record<string, string | number>>): string {
+    const text = this.#messages[this.locale][key] ?? this.#messages.en[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>
       Object.hasOwn(params, name) ? String(params[name]) : match,
@@ -163,15 +165,6 @@ export class LocalizeController implements ReactiveController {
   /** A list joined for the locale: "a, b and c" / "a、b和c". */
   list(items: readonly string[]): string {
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
-  }
-
-  /**
-   * One issue of a core `ValidationError` in the current locale, e.g. "请填写姓名。": the issue's
-   * message is classified (see validation-message.ts) and `field` is the localized label of
-   * the field at `issue.path`.
-   */
-  validation(issue: Pick<ValidationIssue, 'message'>, field: string): string {
-    return this.t(validationMessageKey(issue), { field });
   }
 
   #checkFormats(): void {

@@ -1,5 +1,10 @@
 import type { ValidationIssue } from '@rapport/core';
-import type { MessageKey } from './messages/en.js';
+import type { LocalizeController } from './localize-controller.js';
+import type { MessageKeyOf } from './messages.js';
+import type { validationMessages } from './validation-messages.js';
+
+/** The keys of `validationMessages`, which an element showing validation errors merges in. */
+export type ValidationMessageKey = MessageKeyOf<typeof validationMessages>;
 
 /**
  * How a core `ValidationError` issue becomes a localized message.
@@ -13,7 +18,7 @@ import type { MessageKey } from './messages/en.js';
  * Unknown messages fall back to `validation.invalid`, so a new zod message never leaks English
  * into a Chinese form. Kept as ordered rules: the first match wins.
  */
-const RULES: readonly (readonly [RegExp, MessageKey])[] = [
+const RULES: readonly (readonly [RegExp, ValidationMessageKey])[] = [
   [
     /received undefined|expected string to have >=1 characters|expected array to have >=1/i,
     'validation.required',
@@ -31,7 +36,21 @@ const RULES: readonly (readonly [RegExp, MessageKey])[] = [
 ];
 
 /** The message key for one issue of a `ValidationError` (see above). */
-export function validationMessageKey(issue: Pick<ValidationIssue, 'message'>): MessageKey {
+export function validationMessageKey(
+  issue: Pick<ValidationIssue, 'message'>,
+): ValidationMessageKey {
   for (const [pattern, key] of RULES) if (pattern.test(issue.message)) return key;
   return 'validation.invalid';
+}
+
+/**
+ * One issue of a core `ValidationError` in the current locale, e.g. "请填写姓名。": the issue's
+ * message is classified (above) and `field` is the localized label of the field at `issue.path`.
+ */
+export function validationMessage(
+  i18n: LocalizeController<ValidationMessageKey>,
+  issue: Pick<ValidationIssue, 'message'>,
+  field: string,
+): string {
+  return i18n.t(validationMessageKey(issue), { field });
 }

@@ -8,6 +8,8 @@ import { QueryController } from '../base/query-controller.js';
 import { readSession, writeSession } from '../base/session-store.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { kbSearchStyles } from './kb-search.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { kbSearchMessages } from './messages.js';
 
 export interface ArticleOpenDetail {
   readonly article: Article;
@@ -56,6 +58,9 @@ type Votes = Record<string, boolean>;
  */
 export class CrmKbSearch extends CrmElement {
   static override styles = [...CrmElement.styles, ...kbSearchStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, kbSearchMessages);
 
   /** The search text (also what the visitor typed, after `search-delay`). */
   @property() accessor query = '';

@@ -24,8 +24,9 @@ import {
   notAvailable,
   type ChartBar,
 } from '../charts/svg-charts.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { kpiDashboardStyles } from './kpi-dashboard.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { kpiDashboardMessages, type KpiDashboardMessageKey } from './messages.js';
 
 const PERIODS = [
   'month',
@@ -102,6 +103,9 @@ export interface ChurnRiskOpenDetail {
  */
 export class CrmKpiDashboard extends CrmElement {
   static override styles = [...CrmElement.styles, chartStyles, kpiDashboardStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, kpiDashboardMessages);
 
   /** `month`, `quarter` or `year` (the one holding `from`, default today), or `custom` (`from`–`to`). */
   @property({ reflect: true }) accessor period: DashboardPeriod = 'month';
@@ -386,7 +390,7 @@ export class CrmKpiDashboard extends CrmElement {
     const i18n = this.i18n;
     const value =
       tile.value === null
-        ? notAvailable(i18n.t(`kpi.na.${tile.kpi}` as MessageKey))
+        ? notAvailable(i18n.t(`kpi.na.${tile.kpi}` as KpiDashboardMessageKey))
         : this.#format(tile.unit, tile.value, currency);
     let detail = '';
     if (tile.kpi === 'wonRevenue' || tile.kpi === 'pipelineValue') {
@@ -583,7 +587,7 @@ export class CrmKpiDashboard extends CrmElement {
     const nps = d.nps.total.points;
     const labels = csat.map((p) => this.#periodLabel(p, d.trend));
     const title = i18n.t('kpi.satisfaction');
-    const cell = (p: KpiPoint | undefined, unit: KpiUnit, na: MessageKey) =>
+    const cell = (p: KpiPoint | undefined, unit: KpiUnit, na: KpiDashboardMessageKey) =>
       !p || p.value === null ? notAvailable(i18n.t(na)) : this.#format(unit, p.value, d.currency);
     return chartFigure(i18n, {
       id: 'satisfaction',

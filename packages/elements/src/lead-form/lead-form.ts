@@ -13,8 +13,10 @@ import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { leadFormStyles } from './lead-form.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { validationMessage } from '../i18n/validation-message.js';
+import { leadFormMessages, type LeadFormMessageKey } from './messages.js';
 
 /** Built-in fields the form can show, in the order given by `fields`. */
 export const LEAD_FORM_FIELDS = [
@@ -28,7 +30,7 @@ export const LEAD_FORM_FIELDS = [
 ] as const;
 export type LeadFormField = (typeof LEAD_FORM_FIELDS)[number];
 
-const FIELD_LABELS: Record<LeadFormField, MessageKey> = {
+const FIELD_LABELS: Record<LeadFormField, LeadFormMessageKey> = {
   name: 'leadForm.name',
   company: 'leadForm.company',
   title: 'leadForm.title',
@@ -112,6 +114,9 @@ function controlOf(path: ValidationIssue['path']): string {
  */
 export class CrmLeadForm extends CrmElement {
   static override styles = [...CrmElement.styles, leadFormStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, leadFormMessages);
 
   /** Built-in fields, comma-separated, in order: `name company title phone email industry notes`. */
   @property() accessor fields = 'name,company,phone,email,notes';
@@ -453,7 +458,7 @@ export class CrmLeadForm extends CrmElement {
         const other: string[] = [];
         for (const issue of error.issues) {
           const control = controlOf(issue.path);
-          const message = this.i18n.validation(issue, this.#labelOf(control));
+          const message = validationMessage(this.i18n, issue, this.#labelOf(control));
           if (shown.has(control)) errors[control] ??= message;
           else other.push(message);
         }

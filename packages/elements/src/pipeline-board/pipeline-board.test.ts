@@ -4,11 +4,11 @@ import {
   PermissionError,
   createIndexedDbAdapter,
   createMemoryAdapter,
-  withFaults,
   type Crm,
   type DealInput,
   type StorageAdapter,
 } from '@rapport/core';
+import { withFaults } from '@rapport/core/memory';
 import { STANDARD_PIPELINE_ID } from '@rapport/core/demo';
 import './define.js';
 import type { CrmPipelineBoard } from './pipeline-board.js';

@@ -5,20 +5,21 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   ValidationError,
   crmKeys,
-  moveInSummary,
-  stageDealsQuery,
   type BoardSummary,
   type EntityRecord,
   type QueryResult,
   type Stage,
   type Where,
 } from '@rapport/core';
+import { moveInSummary, stageDealsQuery } from '@rapport/core/sales';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
 import { boardKeyDown, type BoardKeyState } from './board-keyboard.js';
 import { boardStyles } from './pipeline-board.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { pipelineBoardMessages } from './messages.js';
 
 export type BoardDealRecord = EntityRecord<'deal'>;
 type PipelineRecord = EntityRecord<'pipeline'>;
@@ -68,6 +69,20 @@ const whereConverter = {
 };
 
 let boardCount = 0;
+const NO_DEALS: readonly BoardDealRecord[] = [];
+
+/** After the next frame has rendered; after 100 ms when no frame comes (a hidden tab). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
 
 /**
  * @summary A sales pipeline as a board: a column per stage with its count, total and weighted
@@ -104,6 +119,9 @@ let boardCount = 0;
 export class CrmPipelineBoard extends CrmElement {
   static override styles = [...CrmElement.styles, boardStyles];
 
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, pipelineBoardMessages);
+
   /** The pipeline to show. Default: the pipeline marked `isDefault`, else the first by name. */
   @property({ attribute: 'pipeline-id' }) accessor pipelineId: string | undefined;
 
@@ -129,6 +147,14 @@ export class CrmPipelineBoard extends CrmElement {
   #columns = new Map<string, InfiniteQueryController<BoardDealRecord>>();
   #columnsKey = '';
   #ranges = new Map<number, { first: number; last: number }>();
+  #shown = new Map<
+    string,
+    {
+      loaded: readonly BoardDealRecord[];
+      pending: ReadonlyMap<string, PendingMove>;
+      deals: BoardDealRecord[];
+    }
+  >();
   #dragging: BoardDealRecord | undefined;
   #focusAfterRender = false;
   #lostResolve: ((reason: string | null) => void) | undefined;
@@ -155,13 +181,21 @@ export class CrmPipelineBoard extends CrmElement {
     return list.find((p) => p.isDefault) ?? list[0];
   }
 
-  /** The deals loaded for a stage, as shown (optimistic moves applied). */
+  /**
+   * The deals loaded for a stage, as shown (optimistic moves applied). The same array until the
+   * stage's pages or the pending moves change: the virtualizer lays a column out again only then.
+   */
   dealsIn(stageId: string): BoardDealRecord[] {
-    const loaded = this.#columns.get(stageId)?.items ?? [];
-    const arriving = [...this.pending.values()]
+    const loaded = this.#columns.get(stageId)?.items ?? NO_DEALS;
+    const pending = this.pending;
+    const shown = this.#shown.get(stageId);
+    if (shown?.loaded === loaded && shown.pending === pending) return shown.deals;
+    const arriving = [...pending.values()]
       .filter((p) => p.to === stageId)
       .map((p) => ({ ...p.deal, stageId }) as BoardDealRecord);
-    return [...arriving, ...loaded.filter((d) => !this.pending.has(d.id))];
+    const deals = [...arriving, ...loaded.filter((d) => !pending.has(d.id))];
+    this.#shown.set(stageId, { loaded, pending, deals });
+    return deals;
   }
 
   /** The column figures as shown (optimistic moves applied). */
@@ -214,6 +248,7 @@ export class CrmPipelineBoard extends CrmElement {
     }
     this.#columns = new Map();
     this.#ranges.clear();
+    this.#shown.clear();
     if (!pipeline) return;
     const limit = Math.max(1, Math.min(500, Math.floor(this.pageSize) || 50));
     for (const stage of pipeline.stages) {
@@ -370,7 +405,9 @@ export class CrmPipelineBoard extends CrmElement {
         </p>
       </header>
       ${
-        deals.length === 0
+        // A column whose cards are all being moved out keeps its (empty) list until storage
+        // answers: a rollback shows them again at once, not after a new list's first layout.
+        deals.length === 0 && !controller?.items.length
           ? html`<p class="column-empty muted">
               ${controller?.status === 'loading' ? t('common.loading') : t('board.columnEmpty')}
             </p>`
@@ -681,8 +718,13 @@ export class CrmPipelineBoard extends CrmElement {
     this.#ranges.set(column, { first: event.first, last: event.last });
     const controller = this.#columns.get(stageId);
     if (controller && event.last >= controller.items.length - 10) void controller.fetchNextPage();
-    // The tab stop may have scrolled out: re-render so another card takes it.
-    if (before?.first !== event.first || before?.last !== event.last) this.requestUpdate();
+    // The tab stop may have scrolled out: re-render so another card takes it. Only the key
+    // column holds the tab stop, so only its range matters.
+    if (
+      (before?.first !== event.first || before?.last !== event.last) &&
+      column === this.#clampedKey().column
+    )
+      this.requestUpdate();
   };
 
   // Menu --------------------------------------------------------------------------------------
@@ -816,6 +858,9 @@ export class CrmPipelineBoard extends CrmElement {
       this.#focusAfterRender = true;
     }
     try {
+      // Show the optimistic move first: the write (and, over a synchronous store, the refetches
+      // its change event starts) would otherwise run before the frame that shows the card.
+      await afterNextPaint();
       const moved = await crm.deals.move(deal.id, toStageId, {
         expectedVersion: deal.version,
         ...(lostReason !== undefined && { lostReason }),
@@ -827,8 +872,13 @@ export class CrmPipelineBoard extends CrmElement {
         ...(lostReason !== undefined && { lostReason }),
       });
       // Keep the optimistic card until the columns and figures have caught up.
+      // The change event has started these refetches already: wait for those still running
+      // rather than start them again.
       await crm.queryClient
-        .refetchQueries({ queryKey: crmKeys.entity('deal'), type: 'active' })
+        .refetchQueries(
+          { queryKey: crmKeys.entity('deal'), type: 'active', stale: true },
+          { cancelRefetch: false },
+        )
         .catch(() => undefined);
       return true;
     } catch (error) {

@@ -10,8 +10,10 @@ import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { surveyStyles } from './survey.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { validationMessage } from '../i18n/validation-message.js';
+import { surveyMessages, type SurveyMessageKey } from './messages.js';
 
 export interface SurveyRespondDetail {
   /** The request answered and the answer; `preventDefault()` skips the write. */
@@ -39,7 +41,13 @@ const SCALES = {
   },
 } as const satisfies Record<
   SurveyRequest['kind'],
-  { min: number; max: number; question: MessageKey; low: MessageKey; high: MessageKey }
+  {
+    min: number;
+    max: number;
+    question: SurveyMessageKey;
+    low: SurveyMessageKey;
+    high: SurveyMessageKey;
+  }
 >;
 
 /** A request of a ticket's list to show: the pending one, else the latest answered one. */
@@ -86,6 +94,9 @@ function pick(requests: readonly SurveyRequest[]): SurveyRequest | undefined {
  */
 export class CrmSurvey extends CrmElement {
   static override styles = [...CrmElement.styles, surveyStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, surveyMessages);
 
   /** Answer the survey of this ticket (its pending request). */
   @property({ attribute: 'ticket-id', reflect: true }) accessor ticketId: string | undefined;
@@ -276,7 +287,9 @@ export class CrmSurvey extends CrmElement {
       this.error = already
         ? this.i18n.t('survey.alreadyAnswered')
         : error instanceof ValidationError
-          ? error.issues.map((i) => this.i18n.validation(i, this.i18n.t('survey.label'))).join(' ')
+          ? error.issues
+              .map((i) => validationMessage(this.i18n, i, this.i18n.t('survey.label')))
+              .join(' ')
           : this.i18n.t(errorMessageKey(error));
     } finally {
       this.submitting = false;

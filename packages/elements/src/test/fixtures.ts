@@ -1,12 +1,6 @@
 // Shared by the element tests: small real clients over the memory adapter, slow and failing ones.
-import {
-  createCrm,
-  createMemoryAdapter,
-  withFaults,
-  withLatency,
-  type Crm,
-  type StorageAdapter,
-} from '@rapport/core';
+import { createCrm, createMemoryAdapter, type Crm, type StorageAdapter } from '@rapport/core';
+import { withFaults, withLatency } from '@rapport/core/memory';
 import { generateDemoData, seedDemoData, type DemoData } from '@rapport/core/demo';
 
 /** The instant every test client's clock reads. */

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
-  TICKET_TRANSITIONS,
   createCrm,
   createMemoryAdapter,
   type Crm,
@@ -9,6 +8,7 @@ import {
   type StorageAdapter,
   type Ticket,
 } from '@rapport/core';
+import { TICKET_TRANSITIONS } from '@rapport/core/service';
 import '../provider/define.js';
 import './define.js';
 import type { CrmTicketDetail } from './ticket-detail.js';

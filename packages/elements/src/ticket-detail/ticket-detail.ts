@@ -3,10 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   ConflictError,
   NotFoundError,
-  TICKET_TRANSITIONS,
   ValidationError,
-  evaluateTicketSla,
-  selectSlaPolicy,
   type QueryResult,
   type ServiceAgent,
   type SlaClockEvaluation,
@@ -16,11 +13,11 @@ import {
   type TicketComment,
   type TicketStatus,
 } from '@rapport/core';
+import { TICKET_TRANSITIONS, evaluateTicketSla, selectSlaPolicy } from '@rapport/core/service';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
-import type { MessageKey } from '../i18n/localize-controller.js';
 import {
   intervalTicker,
   LiveClockController,
@@ -28,6 +25,8 @@ import {
 } from '../ticket-list/live-clock-controller.js';
 import { slaBadge } from '../ticket-list/sla-badge.js';
 import { ticketDetailStyles } from './ticket-detail.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { ticketDetailMessages, type TicketDetailMessageKey } from './messages.js';
 
 /** `crm-ticket-transition` (cancelable intent) detail. */
 export interface TicketTransitionDetail {
@@ -123,6 +122,9 @@ const AUTO = 'auto';
  */
 export class CrmTicketDetail extends CrmElement {
   static override styles = [...CrmElement.styles, ...ticketDetailStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, ticketDetailMessages);
 
   /** The ticket to show. */
   @property({ attribute: 'ticket-id', reflect: true }) accessor ticketId: string | undefined;
@@ -373,7 +375,7 @@ export class CrmTicketDetail extends CrmElement {
     </section>`;
   }
 
-  #actionKey(from: TicketStatus, to: TicketStatus): MessageKey {
+  #actionKey(from: TicketStatus, to: TicketStatus): TicketDetailMessageKey {
     if (to === 'open')
       return from === 'resolved' ? 'ticketDetail.action.reopen' : 'ticketDetail.action.open';
     return `ticketDetail.action.${to as 'pending' | 'resolved' | 'closed'}`;
@@ -421,7 +423,7 @@ export class CrmTicketDetail extends CrmElement {
     const now = (this.crm?.clock() ?? new Date()).toISOString();
     const policies = this.#policies.data?.items ?? [];
     const sla = evaluateTicketSla(ticket, selectSlaPolicy(ticket, policies), now);
-    const row = (label: MessageKey, evaluation: SlaClockEvaluation | null) =>
+    const row = (label: TicketDetailMessageKey, evaluation: SlaClockEvaluation | null) =>
       html`<dt>${t(label)}</dt>
         <dd>
           ${slaBadge(this.i18n, evaluation)}

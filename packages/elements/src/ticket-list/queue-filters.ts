@@ -1,9 +1,5 @@
-import {
-  UNRESOLVED_TICKET_STATUSES,
-  type Principal,
-  type TicketStatus,
-  type Where,
-} from '@rapport/core';
+import { type Principal, type TicketStatus, type Where } from '@rapport/core';
+import { UNRESOLVED_TICKET_STATUSES } from '@rapport/core/service';
 
 /** Who a queue shows tickets of. */
 export const ASSIGNMENT_FILTERS = ['all', 'mine', 'team', 'unassigned'] as const;

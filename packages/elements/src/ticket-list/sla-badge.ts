@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { SlaClockEvaluation, SlaClockState } from '@rapport/core';
 import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { SlaMessageKey } from '../i18n/ticket-messages.js';
 
 /**
  * SLA countdowns in words — "1 h 20 min left", "剩余 1 小时 20 分", "已超时 15 分钟", "已暂停" — so
@@ -9,7 +10,7 @@ import type { LocalizeController } from '../i18n/localize-controller.js';
  */
 
 /** A span of working minutes: "15 min", "2 h", "1 h 20 min" (rounded to the minute). */
-export function formatDuration(i18n: LocalizeController, minutes: number): string {
+export function formatDuration(i18n: LocalizeController<SlaMessageKey>, minutes: number): string {
   const total = Math.round(Math.abs(minutes));
   if (total < 60) return i18n.t('tickets.duration.minutes', { m: i18n.number(total) });
   const h = i18n.number(Math.floor(total / 60));
@@ -20,7 +21,10 @@ export function formatDuration(i18n: LocalizeController, minutes: number): strin
 }
 
 /** What a clock's badge says. */
-export function slaText(i18n: LocalizeController, evaluation: SlaClockEvaluation): string {
+export function slaText(
+  i18n: LocalizeController<SlaMessageKey>,
+  evaluation: SlaClockEvaluation,
+): string {
   const duration = formatDuration(i18n, evaluation.remainingMinutes);
   switch (evaluation.state) {
     case 'running':
@@ -44,7 +48,7 @@ export const slaClass = (state: SlaClockState | 'none') => `sla sla-${state.repl
  * for assistive technology. `label` names the clock ("Response") when given.
  */
 export function slaBadge(
-  i18n: LocalizeController,
+  i18n: LocalizeController<SlaMessageKey>,
   evaluation: SlaClockEvaluation | null | undefined,
   label?: string,
 ): TemplateResult {

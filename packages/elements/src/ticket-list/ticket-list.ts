@@ -5,7 +5,6 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   TICKET_STATUSES,
   crmKeys,
-  ticketSlaHeadline,
   type OrderBy,
   type QueryResult,
   type ServiceAgent,
@@ -14,6 +13,7 @@ import {
   type TicketQueueQuery,
   type TicketSlaFilter,
 } from '@rapport/core';
+import { ticketSlaHeadline } from '@rapport/core/service';
 import { CrmElement } from '../base/crm-element.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
@@ -26,7 +26,6 @@ import {
   type GridCell,
 } from '../base/grid-navigation.js';
 import { parseOrderBy } from '../customer-table/table-columns.js';
-import type { MessageKey } from '../i18n/localize-controller.js';
 import { intervalTicker, LiveClockController, type Ticker } from './live-clock-controller.js';
 import {
   ASSIGNMENT_FILTERS,
@@ -37,6 +36,8 @@ import {
 } from './queue-filters.js';
 import { slaBadge } from './sla-badge.js';
 import { ticketListStyles } from './ticket-list.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { ticketListMessages, type TicketListMessageKey } from './messages.js';
 
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
@@ -94,6 +95,9 @@ export interface TicketOpenDetail {
  */
 export class CrmTicketList extends CrmElement {
   static override styles = [...CrmElement.styles, ...ticketListStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, ticketListMessages);
 
   /** `all` (default), `mine` (assigned to the principal), `team` (the principal's teams, or `team-id`), `unassigned`. */
   @property({ reflect: true }) accessor assignment: TicketAssignmentFilter = 'all';
@@ -288,7 +292,12 @@ export class CrmTicketList extends CrmElement {
     </div>`;
   }
 
-  #renderToggle(label: MessageKey, pressed: boolean, onClick: () => void, disabled = false) {
+  #renderToggle(
+    label: TicketListMessageKey,
+    pressed: boolean,
+    onClick: () => void,
+    disabled = false,
+  ) {
     return html`<button
       type="button"
       part=${pressed ? 'filter filter-active' : 'filter'}

@@ -6,7 +6,6 @@ import {
   ValidationError,
   createCrm,
   createIndexedDbAdapter,
-  extractTerms,
   type ArticleSuggestion,
   type Crm,
   type PublicTicketStatus,
@@ -15,14 +14,17 @@ import {
   type TicketSubmission,
   type ValidationIssue,
 } from '@rapport/core';
+import { extractTerms } from '@rapport/core/service';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { renderMarkdown, safeUrl } from '../base/markdown.js';
 import { sessionLimit } from '../base/session-store.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { toLocale } from '../i18n/localize-controller.js';
-import type { MessageKey } from '../i18n/messages/en.js';
 import { ticketWidgetStyles } from './ticket-widget.styles.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import { validationMessage } from '../i18n/validation-message.js';
+import { ticketWidgetMessages, type TicketWidgetMessageKey } from './messages.js';
 
 /** Who is asking, when the host page already knows (a signed-in portal user). */
 export interface TicketRequester {
@@ -41,7 +43,7 @@ export interface TicketCreatedDetail {
 
 type Field = 'name' | 'email' | 'phone' | 'category' | 'subject' | 'description';
 
-const LABELS: Record<Field, MessageKey> = {
+const LABELS: Record<Field, TicketWidgetMessageKey> = {
   name: 'widget.name',
   email: 'widget.email',
   phone: 'widget.phone',
@@ -128,6 +130,9 @@ const worthSuggesting = (text: string) => extractTerms(text).some((t) => [...t].
  */
 export class CrmTicketWidget extends CrmElement {
   static override styles = [...CrmElement.styles, ...ticketWidgetStyles];
+
+  /** Strings, numbers, money and dates in the current locale. */
+  protected readonly i18n = new LocalizeController(this, ticketWidgetMessages);
 
   /**
    * The requester, when the host knows who is signed in: `{ name, email, phone }`. The identity
@@ -724,7 +729,8 @@ export class CrmTicketWidget extends CrmElement {
         const other: string[] = [];
         for (const issue of error.issues) {
           const field = fieldOf(issue.path);
-          const message = this.i18n.validation(
+          const message = validationMessage(
+            this.i18n,
             issue,
             field ? this.i18n.t(LABELS[field]) : String(issue.path.join('.')),
           );
