@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+import { workerBuilds, workerUrls } from './scripts/rollup-workers.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,9 +18,30 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const packages = [
   {
     dir: 'packages/core',
-    entries: { index: 'src/index.ts', testing: 'src/testing/index.ts', demo: 'src/demo/index.ts' },
+    entries: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      demo: 'src/demo/index.ts',
+      memory: 'src/memory.ts',
+      encryption: 'src/encryption.ts',
+      sales: 'src/sales/index.ts',
+      service: 'src/service/index.ts',
+      marketing: 'src/marketing/index.ts',
+      analytics: 'src/analytics/index.ts',
+      io: 'src/io/index.ts',
+    },
+    // Module workers (scripts/rollup-workers.mjs): output name → source file.
+    workers: { 'search-worker': 'src/storage/search-worker.ts' },
   },
-  { dir: 'packages/elements', entries: { index: 'src/index.ts', classes: 'src/classes.ts' } },
+  {
+    dir: 'packages/elements',
+    entries: { index: 'src/index.ts', classes: 'src/classes.ts' },
+    // Lit's css``/html`` text, which no JavaScript minifier touches (scripts/minify-templates.mjs).
+    plugins: [minifyTemplatesPlugin()],
+    // One file per module, so a host that imports one element from `@rapport/elements/classes`
+    // bundles that element's modules only (package.json "sideEffects" names the define files).
+    preserveModules: true,
+  },
 ];
 
 function externalFor(pkg) {
@@ -32,7 +55,7 @@ function externalFor(pkg) {
     id.startsWith('node:') || names.some((name) => id === name || id.startsWith(`${name}/`));
 }
 
-function configsFor({ dir, entries }) {
+function configsFor({ dir, entries, plugins = [], workers = {}, preserveModules = false }) {
   const pkgDir = path.join(root, dir);
   const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
   const input = {};
@@ -62,13 +85,16 @@ function configsFor({ dir, entries }) {
           declaration: false,
           sourceMap: true,
         }),
+        ...plugins,
+        workerUrls(workers),
       ],
       output: {
         dir: outDir,
         format: 'es',
-        entryFileNames: '[name].js',
+        entryFileNames: preserveModules ? moduleFileName : '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         sourcemap: true,
+        ...(preserveModules && { preserveModules, preserveModulesRoot: path.join(pkgDir, 'src') }),
       },
       onwarn(warning, warn) {
         // Circular imports inside a package are fine for ESM as long as nothing runs at load time.
@@ -94,7 +120,14 @@ function configsFor({ dir, entries }) {
         chunkFileNames: 'chunks/[name]-[hash].d.ts',
       },
     },
+    ...workerBuilds({ dir: pkgDir, workers, tsconfig }),
   ];
+}
+
+/** With `preserveModules`, a helper module from node_modules (tslib) goes to dist/vendor/. */
+function moduleFileName(chunk) {
+  const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
+  return id.includes('/node_modules/') ? `vendor/${path.basename(id)}` : '[name].js';
 }
 
 /** Empties dist/ once at the start of a package's build, so renamed entries leave no stale files. */

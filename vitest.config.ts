@@ -12,6 +12,13 @@ export default defineConfig({
       { find: /^@rapport\/core$/, replacement: source('core/src/index.ts') },
       { find: /^@rapport\/core\/testing$/, replacement: source('core/src/testing/index.ts') },
       { find: /^@rapport\/core\/demo$/, replacement: source('core/src/demo/index.ts') },
+      { find: /^@rapport\/core\/memory$/, replacement: source('core/src/memory.ts') },
+      { find: /^@rapport\/core\/encryption$/, replacement: source('core/src/encryption.ts') },
+      { find: /^@rapport\/core\/sales$/, replacement: source('core/src/sales/index.ts') },
+      { find: /^@rapport\/core\/service$/, replacement: source('core/src/service/index.ts') },
+      { find: /^@rapport\/core\/marketing$/, replacement: source('core/src/marketing/index.ts') },
+      { find: /^@rapport\/core\/analytics$/, replacement: source('core/src/analytics/index.ts') },
+      { find: /^@rapport\/core\/io$/, replacement: source('core/src/io/index.ts') },
     ],
   },
   test: {

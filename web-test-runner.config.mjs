@@ -38,6 +38,13 @@ const workspaceSource = {
   '@rapport/core': '/packages/core/src/index.ts',
   '@rapport/core/testing': '/packages/core/src/testing/index.ts',
   '@rapport/core/demo': '/packages/core/src/demo/index.ts',
+  '@rapport/core/memory': '/packages/core/src/memory.ts',
+  '@rapport/core/encryption': '/packages/core/src/encryption.ts',
+  '@rapport/core/sales': '/packages/core/src/sales/index.ts',
+  '@rapport/core/service': '/packages/core/src/service/index.ts',
+  '@rapport/core/marketing': '/packages/core/src/marketing/index.ts',
+  '@rapport/core/analytics': '/packages/core/src/analytics/index.ts',
+  '@rapport/core/io': '/packages/core/src/io/index.ts',
 };
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

@@ -50,6 +50,19 @@ const config: StorybookConfig = {
         alias: [
           { find: /^@rapport\/core$/, replacement: source('core/src/index.ts') },
           { find: /^@rapport\/core\/demo$/, replacement: source('core/src/demo/index.ts') },
+          { find: /^@rapport\/core\/memory$/, replacement: source('core/src/memory.ts') },
+          { find: /^@rapport\/core\/encryption$/, replacement: source('core/src/encryption.ts') },
+          { find: /^@rapport\/core\/sales$/, replacement: source('core/src/sales/index.ts') },
+          { find: /^@rapport\/core\/service$/, replacement: source('core/src/service/index.ts') },
+          {
+            find: /^@rapport\/core\/marketing$/,
+            replacement: source('core/src/marketing/index.ts'),
+          },
+          {
+            find: /^@rapport\/core\/analytics$/,
+            replacement: source('core/src/analytics/index.ts'),
+          },
+          { find: /^@rapport\/core\/io$/, replacement: source('core/src/io/index.ts') },
           { find: /^@rapport\/elements$/, replacement: source('elements/src/index.ts') },
         ],
       },

@@ -1,7 +1,8 @@
 // Strict-CSP proof for @rapport/elements (run by `npm test` through scripts/test.mjs).
 //
 // Serves the repository with @web/dev-server (workspace packages from source, TypeScript and
-// decorators through esbuild, as web-test-runner does) and sends on EVERY response the header
+// decorators through esbuild, as web-test-runner does; `CSP_ELEMENTS=dist` loads the built
+// @rapport/elements instead, to check what is published) and sends on EVERY response the header
 //   Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self';
 //                            object-src 'none'; base-uri 'none'
 // — no 'unsafe-inline', no 'unsafe-eval'. web-test-runner itself cannot be used: it injects
@@ -178,7 +179,18 @@ async function startServer() {
             return {
               '@rapport/core': '/packages/core/src/index.ts',
               '@rapport/core/demo': '/packages/core/src/demo/index.ts',
-              '@rapport/elements': '/packages/elements/src/index.ts',
+              '@rapport/core/memory': '/packages/core/src/memory.ts',
+              '@rapport/core/encryption': '/packages/core/src/encryption.ts',
+              '@rapport/core/sales': '/packages/core/src/sales/index.ts',
+              '@rapport/core/service': '/packages/core/src/service/index.ts',
+              '@rapport/core/marketing': '/packages/core/src/marketing/index.ts',
+              '@rapport/core/analytics': '/packages/core/src/analytics/index.ts',
+              '@rapport/core/io': '/packages/core/src/io/index.ts',
+              // CSP_ELEMENTS=dist checks the built package (run `npx rollup -c` first) instead.
+              '@rapport/elements':
+                process.env.CSP_ELEMENTS === 'dist'
+                  ? '/packages/elements/dist/index.js'
+                  : '/packages/elements/src/index.ts',
             }[source];
           },
         },
@@ -272,6 +284,18 @@ async function checkInBrowser() {
         `<${tag}> renders demo data under strict CSP with no violation`,
         problems.length === 0,
         problems.join('\n') || `rendered: ${outcome.text?.slice(0, 160)}`,
+      );
+    }
+    {
+      // The search index's module worker (packages/core/src/storage/search-worker.ts).
+      const { outcome, complaints, errors } = await visit(browser, base, 'search-worker');
+      const problems = [...errors, ...complaints];
+      if (outcome.error) problems.push(outcome.error);
+      if (!outcome.rendered) problems.push(`the worker did not do the work: ${outcome.text ?? ''}`);
+      record(
+        'the search index runs in its module worker under strict CSP with no violation',
+        problems.length === 0,
+        problems.join('\n') || outcome.text,
       );
     }
     for (const canary of CANARIES) {

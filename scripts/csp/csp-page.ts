@@ -119,10 +119,58 @@ const text = (el: Element) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/**
+ * The IndexedDB adapter's search index in its module worker (a same-origin script, which
+ * `script-src 'self'` allows when the policy has no `worker-src`): it must start, build and
+ * answer. A worker the policy blocked would fail to load and the index would be built on the main
+ * thread instead; `rendered` is true only if the worker did the work.
+ */
+async function runSearchWorker(): Promise<PageOutcome> {
+  const { createIndexedDbAdapter } = await import('@rapport/core');
+  const RealWorker = globalThis.Worker;
+  const workers = { started: 0, failed: 0 };
+  globalThis.Worker = class extends RealWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      workers.started++;
+      this.addEventListener('error', () => workers.failed++);
+    }
+  };
+  const name = `csp-search-${Date.now()}`;
+  const adapter = createIndexedDbAdapter({ name, searchIndex: { minRecords: 0 } });
+  try {
+    await adapter.commit([
+      { type: 'insert', collection: 'contacts', record: { id: 'c1', name: '张伟明' } },
+      { type: 'insert', collection: 'contacts', record: { id: 'c2', name: 'Wang Fang' } },
+    ]);
+    let indexed = false;
+    for (let i = 0; i < 300 && !indexed; i++) {
+      await adapter.query('contacts', { search: '伟明' });
+      indexed = (await adapter.explain!('contacts', { search: '伟明' })).search === 'index';
+      if (!indexed) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const found = (await adapter.query('contacts', { search: '伟明' })).items.map((r) => r.id);
+    const text = `workers started ${workers.started}, failed ${workers.failed}; indexed ${indexed}; 伟明 finds ${found.join(',')}`;
+    const ok = workers.started === 1 && workers.failed === 0 && indexed && found.join() === 'c1';
+    return { done: true, rendered: ok, text };
+  } finally {
+    globalThis.Worker = RealWorker;
+    await adapter.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag');
 const canary = params.get('canary');
-(tag ? renderElement(tag) : canary ? renderCanary(canary) : Promise.reject(new Error('no ?tag')))
+(tag
+  ? renderElement(tag)
+  : canary
+    ? renderCanary(canary)
+    : params.has('search-worker')
+      ? runSearchWorker()
+      : Promise.reject(new Error('no ?tag'))
+)
   .then((outcome) => (window.__cspPage = outcome))
   .catch((error: unknown) => {
     window.__cspPage = { done: true, error: String((error as Error)?.stack ?? error) };

@@ -6,13 +6,12 @@ import {
   createCrm,
   createMemoryAdapter,
   StorageError,
-  withFaults,
-  withLatency,
   type AdapterOperation,
   type Crm,
   type FaultRule,
   type Locale,
 } from '@rapport/core';
+import { withFaults, withLatency } from '@rapport/core/memory';
 import {
   generateDemoData,
   seedDemoData,

@@ -13,19 +13,14 @@ import {
 import { ValidationError } from './errors.js';
 import { createGateway, type Gateway } from './gateway/gateway.js';
 import { zodIssues } from './gateway/validate-stage.js';
-import type { RequestContext } from './gateway/gateway-core.js';
+import type { GatewayStage, RequestContext } from './gateway/gateway-core.js';
 import type { DomainContext } from './client/domain-context.js';
 import { guardWorkflowFields } from './client/workflow-guard.js';
 import { allowAllPolicy, type Policy } from './gateway/policy.js';
 import { AUDIT_COLLECTIONS } from './security/audit-chain.js';
 import type { AuditLog } from './security/audit-log.js';
-import { createAuditLog } from './security/create-audit-log.js';
-import { createCrmSecurity, type CrmSecurity } from './security/crm-security.js';
-import {
-  createFieldCipher,
-  type EncryptionOptions,
-  type FieldCipher,
-} from './security/field-cipher.js';
+import type { CrmSecurity } from './security/crm-security.js';
+import type { EncryptionOptions, FieldCipher } from './security/field-cipher.js';
 import { LOCAL_PRINCIPAL, PrincipalSchema, type Principal } from './gateway/principal.js';
 import type { QueryResult, QuerySpec, Where } from './query/query-spec.js';
 import { createIndexedDbAdapter } from './storage/indexeddb-adapter.js';
@@ -36,44 +31,43 @@ import type {
   StorageAdapter,
 } from './storage/storage-adapter.js';
 import { createSubscribable } from './subscribable.js';
-import {
-  createServiceOperations,
-  type ArticleOperations,
-  type ServiceNamespace,
-  type SurveyOperations,
-  type TicketOperations,
+import type {
+  ArticleOperations,
+  ServiceNamespace,
+  SurveyOperations,
+  TicketOperations,
 } from './service/service-operations.js';
-import { createTicketLookup, type TicketLookupOperations } from './service/ticket-lookup.js';
-import { createTicketQueue, type TicketQueueOperations } from './service/ticket-queue.js';
+import { serviceEventsOf } from './service/service-events.js';
+import type { TicketLookupOperations } from './service/ticket-lookup.js';
+import type { TicketQueueOperations } from './service/ticket-queue.js';
 import type { ServiceOptions } from './service/service-options.js';
-import {
-  createSalesOperations,
-  type ActivityOperations,
-  type CustomerOperations,
-  type DealOperations,
-  type LeadOperations,
-  type OrderOperations,
-  type PipelineOperations,
-  type QuotaOperations,
-  type SalesNamespace,
+import type {
+  ActivityOperations,
+  CustomerOperations,
+  DealOperations,
+  LeadOperations,
+  OrderOperations,
+  PipelineOperations,
+  QuotaOperations,
+  SalesNamespace,
 } from './sales/sales-operations.js';
 import type { SalesOptions } from './sales/sales-options.js';
 import type { BoardSummary } from './sales/board.js';
 import type { CampaignReport } from './marketing/campaign-report.js';
 import type { KpiDashboard, KpiDashboardQuery } from './analytics/kpi-dashboard.js';
-import { createCrmIo, type CrmIo, type DedupeOperations } from './io/crm-io.js';
-import {
-  createMarketingOperations,
-  type AutomationNamespace,
-  type CampaignOperations,
-  type SegmentOperations,
+import type { CrmIo, DedupeOperations } from './io/crm-io.js';
+import type {
+  AutomationNamespace,
+  CampaignOperations,
+  MarketingOperations,
+  SegmentOperations,
 } from './marketing/marketing-operations.js';
 import type { MarketingOptions } from './marketing/marketing-options.js';
-import {
-  createAnalytics,
-  type AnalyticsNamespace,
-  type AnalyticsOptions,
-} from './analytics/create-analytics.js';
+import { checkSegmentWhere } from './marketing/segment-fields.js';
+import type { AnalyticsNamespace, AnalyticsOptions } from './analytics/create-analytics.js';
+import { analyticsEventsOf } from './analytics/analytics-events.js';
+import { lazyIterable, lazyOperations, once } from './client/lazy-operations.js';
+import { createAutomationFeed } from './client/automation-feed.js';
 
 export type Clock = () => Date;
 
@@ -261,12 +255,19 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   }
   const storage = options.storage ?? defaultStorage();
   const newId = options.newId ?? defaultNewId;
-  const cipher = options.encryption ? createFieldCipher(options.encryption) : undefined;
+  // Encryption at rest is optional: its code (the cipher, the gateway's encrypt stage) loads only
+  // when it is configured.
+  let encryption: { cipher: FieldCipher; encryptStage: GatewayStage } | undefined;
+  if (options.encryption) {
+    const { createFieldCipher, encryptStage } = await import('./client/domains/encryption.js');
+    encryption = { cipher: createFieldCipher(options.encryption), encryptStage };
+  }
+  const cipher = encryption?.cipher;
   const gateway = createGateway({
     adapter: storage,
     policy: options.policy ?? allowAllPolicy,
     newId,
-    ...(cipher && { cipher }),
+    ...encryption,
   });
   const shared: Shared = {
     newId,
@@ -281,7 +282,24 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     ...(options.marketing && { marketing: options.marketing }),
     ...(options.analytics && { analytics: options.analytics }),
   };
-  return buildCrm(shared, checkPrincipal(options.principal ?? LOCAL_PRINCIPAL), true);
+  const principal = checkPrincipal(options.principal ?? LOCAL_PRINCIPAL);
+  // Domain options are checked now, though their domains load on first use (the checks are small
+  // modules of their own, loaded only when those options are given).
+  const scoringRules = options.sales?.scoringRules;
+  if (scoringRules !== undefined && scoringRules !== null) {
+    const { checkScoringRules } = await import('./client/domains/options.js');
+    checkScoringRules(scoringRules);
+  }
+  if (options.analytics) {
+    const { checkTimeZone, resolveHealthOptions, DEFAULT_ANALYTICS_TIME_ZONE } =
+      await import('./client/domains/options.js');
+    checkTimeZone(options.analytics.timeZone ?? DEFAULT_ANALYTICS_TIME_ZONE, [
+      'analytics',
+      'timeZone',
+    ]);
+    resolveHealthOptions(options.analytics.health);
+  }
+  return buildCrm(shared, principal, true);
 }
 
 interface Shared {
@@ -296,6 +314,8 @@ interface Shared {
   readonly sales?: SalesOptions;
   readonly analytics?: AnalyticsOptions;
   readonly marketing?: MarketingOptions;
+  /** The root client's marketing operations (their automation engine serves every client). */
+  rootMarketing?: () => Promise<MarketingOperations>;
 }
 
 function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
@@ -333,65 +353,302 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
     (repositories as unknown as Record<string, Repository<E>>)[ENTITIES[entity].repository ?? ''] ??
     createRepository(entity, gateway, context);
 
-  // Domain operations (sales, service, …) are built over this and merged into the repositories.
+  // Domain operations (sales, service, …) are built over this on first use (a dynamic import,
+  // cached per client) and merged into the repositories; see client/lazy-operations.ts.
   const domain: DomainContext = { gateway, context, clock, newId: shared.newId, repositories };
-  void domain;
-  const service = createServiceOperations(domain, shared.service);
-  const sales = createSalesOperations(domain, shared.sales);
-  const io = createCrmIo(domain, shared.policy);
-  const analytics = createAnalytics(domain, shared.analytics);
-  const marketing = createMarketingOperations(domain, shared.marketing, {
-    ...(root && { subscribe: listeners.subscribe }),
-    ...(shared.sales && { sales: shared.sales }),
+  const service = once(async () =>
+    (await import('./client/domains/service.js')).createServiceOperations(domain, shared.service),
+  );
+  const sales = once(async () =>
+    (await import('./client/domains/sales.js')).createSalesOperations(domain, shared.sales),
+  );
+  const io = once(async () =>
+    (await import('./client/domains/io.js')).createCrmIo(domain, shared.policy),
+  );
+  const analytics = once(async () =>
+    (await import('./client/domains/analytics.js')).createAnalytics(domain, shared.analytics),
+  );
+  const marketingOptions = shared.marketing ?? {};
+  const salesWiring = shared.sales && { sales: shared.sales };
+  let marketing: () => Promise<MarketingOperations>;
+  let stopAutomation = () => {};
+  if (root) {
+    // Automation runs on the root client's engine, subscribed from the start (automation-feed.ts).
+    let stopped = false;
+    let loaded: MarketingOperations | undefined;
+    const feed = createAutomationFeed(
+      {
+        changes: listeners.subscribe,
+        service: serviceEventsOf(gateway).subscribe,
+        health: analyticsEventsOf(gateway).subscribe,
+      },
+      marketingOptions,
+      () => marketing(),
+    );
+    marketing = shared.rootMarketing = once(async () => {
+      const { createMarketingOperations } = await import('./client/domains/marketing.js');
+      const ops = createMarketingOperations(domain, marketingOptions, {
+        ...feed.wiring,
+        ...salesWiring,
+      });
+      feed.flush();
+      if (stopped) ops.stop(); // the client closed while this loaded
+      return (loaded = ops);
+    });
+    stopAutomation = () => {
+      stopped = true;
+      feed.stop();
+      loaded?.stop();
+    };
+  } else {
+    const rootMarketing = shared.rootMarketing!;
+    marketing = once(async () => {
+      await rootMarketing(); // builds the engine this client's operations share
+      return (await import('./client/domains/marketing.js')).createMarketingOperations(
+        domain,
+        marketingOptions,
+        { ...salesWiring },
+      );
+    });
+  }
+  const part =
+    <T, K extends keyof T>(load: () => Promise<T>, key: K) =>
+    () =>
+      load().then((ops) => ops[key]);
+  const serviceTickets = lazyOperations(part(service, 'tickets'), {
+    submit: 1,
+    transition: 1,
+    comment: 1,
+    assign: 1,
+    sla: 1,
+    checkSla: 1,
+    suggestArticles: 1,
+    suggestTechnicians: 1,
+    dispatch: 1,
   });
+  const salesDeals: DealOperations = lazyOperations(part(sales, 'deals'), {
+    move: 1,
+    create: 1,
+    board: 1,
+  });
+  const campaigns: CampaignOperations = lazyOperations(part(marketing, 'campaigns'), {
+    create: 1,
+    update: 1,
+    transition: 1,
+    schedule: 1,
+    send: 1,
+    recordDelivery: 1,
+    deliveries: 1,
+    report: 1,
+  });
+  const analyticsOps: AnalyticsNamespace = {
+    ...lazyOperations(analytics, {
+      leadConversion: 1,
+      stageConversion: 1,
+      timeInStage: 1,
+      winRate: 1,
+      salesCycle: 1,
+      pipelineValue: 1,
+      weightedForecast: 1,
+      quotaAttainment: 1,
+      churnRate: 1,
+      retentionRate: 1,
+      lifetimeValue: 1,
+      csat: 1,
+      nps: 1,
+      slaCompliance: 1,
+      firstResponseTime: 1,
+      complaintRate: 1,
+      campaignRoi: 1,
+      revenueAgainstQuota: 1,
+      dashboard: 1,
+      health: 1,
+      churnRisks: 1,
+      checkHealth: 1,
+      alsoBought: 1,
+    }),
+    subscribe: (listener) => analyticsEventsOf(gateway).subscribe(listener),
+  };
+  const ioDedupe = { findDuplicates: 1, merge: 1 } as const;
+  const crmIo = part(io, 'io');
 
   let closed = false;
   const crm: Crm = {
     ...repositories,
     tickets: {
       ...repositories.tickets,
-      ...service.tickets,
-      ...createTicketLookup(domain),
-      ...createTicketQueue(domain),
+      ...serviceTickets,
+      ...lazyOperations(
+        once(async () => (await import('./client/domains/service.js')).createTicketLookup(domain)),
+        { lookup: 1 },
+      ),
+      ...lazyOperations(
+        once(async () => (await import('./client/domains/service.js')).createTicketQueue(domain)),
+        { queue: 1 },
+      ),
       update: guardWorkflowFields(
         repositories.tickets.update,
         ['status', 'statusHistory'],
         'crm.tickets.transition',
       ),
     },
-    articles: { ...repositories.articles, ...service.articles },
-    surveys: { ...repositories.surveys, ...service.surveys },
-    service: service.service,
-    customers: { ...repositories.customers, ...sales.customers, ...io.customers },
-    contacts: { ...repositories.contacts, ...io.contacts },
-    leads: { ...repositories.leads, ...sales.leads },
-    pipelines: { ...repositories.pipelines, ...sales.pipelines },
+    articles: {
+      ...repositories.articles,
+      ...lazyOperations(part(service, 'articles'), { suggest: 1, vote: 1 }),
+    },
+    surveys: {
+      ...repositories.surveys,
+      ...lazyOperations(part(service, 'surveys'), { respond: 1, report: 1, csat: 1, nps: 1 }),
+    },
+    service: {
+      ...lazyOperations(part(service, 'service'), { agents: 1, planOrderFollowUps: 1 }),
+      subscribe: (listener) => serviceEventsOf(gateway).subscribe(listener),
+    },
+    customers: {
+      ...repositories.customers,
+      ...lazyOperations(part(sales, 'customers'), {
+        create: 1,
+        update: 1,
+        release: 1,
+        claim: 1,
+        pool: 1,
+        timeline: 1,
+        receivable: 1,
+      }),
+      ...lazyOperations(part(io, 'customers'), ioDedupe),
+    },
+    contacts: { ...repositories.contacts, ...lazyOperations(part(io, 'contacts'), ioDedupe) },
+    leads: {
+      ...repositories.leads,
+      ...lazyOperations(part(sales, 'leads'), {
+        create: 1,
+        update: 1,
+        capture: 1,
+        convert: 1,
+        release: 1,
+        claim: 1,
+        pool: 1,
+        rescore: 1,
+        explainScore: 1,
+        findDuplicates: 1,
+      }),
+    },
+    pipelines: {
+      ...repositories.pipelines,
+      ...lazyOperations(part(sales, 'pipelines'), {
+        updateStages: 1,
+        update: 1,
+        remove: 1,
+      }),
+    },
     deals: {
       ...repositories.deals,
-      ...sales.deals,
+      ...salesDeals,
       update: guardWorkflowFields(
         repositories.deals.update,
         ['stageId', 'status', 'stageHistory', 'closedAt'],
         'crm.deals.move',
       ),
     },
-    activities: { ...repositories.activities, ...sales.activities },
-    orders: { ...repositories.orders, ...sales.orders },
-    quotas: { ...repositories.quotas, ...sales.quotas },
-    sales: sales.sales,
-    io: io.io,
-    analytics,
-    segments: { ...repositories.segments, ...marketing.segments },
-    campaigns: { ...repositories.campaigns, ...marketing.campaigns },
-    automation: marketing.automation,
+    activities: {
+      ...repositories.activities,
+      ...lazyOperations(part(sales, 'activities'), {
+        create: 1,
+        update: 1,
+        complete: 1,
+        due: 1,
+        overdue: 1,
+      }),
+    },
+    orders: {
+      ...repositories.orders,
+      ...lazyOperations(part(sales, 'orders'), {
+        update: 1,
+        transition: 1,
+        fromDeal: 1,
+        recordPayment: 1,
+        balance: 1,
+      }),
+    },
+    quotas: {
+      ...repositories.quotas,
+      ...lazyOperations(part(sales, 'quotas'), { attainment: 1, report: 1 }),
+    },
+    sales: lazyOperations(part(sales, 'sales'), {
+      transferOwner: 1,
+      forecast: 1,
+      recycle: 1,
+      ownerHistory: 1,
+    }),
+    io: {
+      ...lazyOperations(crmIo, {
+        importCsv: 1,
+        importJson: 1,
+        exportCsv: 1,
+        exportCsvText: 1,
+        exportJson: 1,
+        backupText: 1,
+        restore: 1,
+      }),
+      backup: (options) => lazyIterable(crmIo, (ops) => ops.backup(options)),
+    },
+    analytics: analyticsOps,
+    segments: {
+      ...repositories.segments,
+      ...lazyOperations(part(marketing, 'segments'), {
+        create: 1,
+        update: 1,
+        members: 1,
+        count: 1,
+        addMembers: 1,
+        removeMembers: 1,
+        refreshMetrics: 1,
+      }),
+      // Synchronous, so not lazy: the filter check reads only the entity schemas.
+      checkFilter: (entity, where) => checkSegmentWhere(entity, where),
+    },
+    campaigns: { ...repositories.campaigns, ...campaigns },
+    automation: {
+      ...lazyOperations(part(marketing, 'automation'), {
+        dispatch: 1,
+        tick: 1,
+        settled: 1,
+        runs: 1,
+      }),
+      rules: lazyOperations(() => marketing().then((ops) => ops.automation.rules), {
+        create: 1,
+        update: 1,
+        remove: 1,
+        get: 1,
+        list: 1,
+      }),
+    },
     principal,
     locale: shared.locale,
     clock,
     capabilities: storage.capabilities,
     queryClient,
     gateway,
-    audit: createAuditLog(gateway, storage, context),
-    security: createCrmSecurity({ adapter: storage, cipher: shared.cipher, gateway, context }),
+    audit: lazyOperations(
+      once(async () =>
+        (await import('./client/domains/governance.js')).createAuditLog(gateway, storage, context),
+      ),
+      { list: 1, verify: 1, append: 1 },
+    ),
+    security: {
+      encrypted: shared.cipher !== undefined,
+      ...lazyOperations(
+        once(async () =>
+          (await import('./client/domains/governance.js')).createCrmSecurity({
+            adapter: storage,
+            cipher: shared.cipher,
+            gateway,
+            context,
+          }),
+        ),
+        { rotateKey: 1 },
+      ),
+    },
     context,
     queries: {
       list: (entity, query = {}) => ({
@@ -408,15 +665,15 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
       }),
       board: (pipelineId, where = {}) => ({
         queryKey: crmKeys.board(pipelineId, where),
-        queryFn: () => sales.deals.board(pipelineId, { where }),
+        queryFn: () => salesDeals.board(pipelineId, { where }),
       }),
       campaignReport: (id) => ({
         queryKey: crmKeys.report('campaignReport', id),
-        queryFn: () => marketing.campaigns.report(id),
+        queryFn: () => campaigns.report(id),
       }),
       kpiDashboard: (query) => ({
         queryKey: crmKeys.report('kpiDashboard', query),
-        queryFn: () => analytics.dashboard(query),
+        queryFn: () => analyticsOps.dashboard(query),
       }),
     },
     subscribe: listeners.subscribe,
@@ -427,7 +684,7 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
       unsubscribe();
       queryClient.clear();
       if (root) {
-        marketing.stop();
+        stopAutomation();
         gateway.dispose();
         await storage.close();
       }

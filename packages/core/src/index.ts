@@ -6,6 +6,7 @@ export type { Crm, CrmOptions, CrmRepositories, CrmQueryOptions, Clock } from '.
 export { createRepository } from './client/repository.js';
 export type { Repository, CreateInput, Patch, WriteOptions } from './client/repository.js';
 export { crmKeys } from './client/query-keys.js';
+export type { DomainContext } from './client/domain-context.js';
 
 // Errors
 export {
@@ -44,10 +45,10 @@ export { DEFAULT_ROLE_POLICY, defaultRolePolicy } from './security/default-role-
 export { SENSITIVE_FIELDS, SENSITIVE_KINDS } from './security/sensitive-fields.js';
 export type { SensitiveKind } from './security/sensitive-fields.js';
 export { maskField, maskSensitive } from './security/mask-field.js';
-export { createFieldCipher, blindIndexField } from './security/field-cipher.js';
+// createFieldCipher and rotateEncryptionKey are in `@rapport/core/encryption`:
+// `createCrm({ encryption })` loads that code only when encryption is configured.
 export type { EncryptionOptions, FieldCipher } from './security/field-cipher.js';
-export { ENCRYPTED_FIELD_OPERATORS } from './security/encrypted-where.js';
-export { rotateEncryptionKey } from './security/key-rotation.js';
+export { blindIndexField, ENCRYPTED_FIELD_OPERATORS } from './security/sensitive-fields.js';
 export type { RotateKeyOptions, RotateKeyResult } from './security/key-rotation.js';
 export type { CrmSecurity } from './security/crm-security.js';
 export { appendAudit, createAuditWriter } from './security/audit-log.js';
@@ -68,9 +69,8 @@ export { verifyAuditChain, hashAuditEntry, canonicalJson } from './security/audi
 // Storage
 export { createMemoryAdapter } from './storage/memory-adapter.js';
 export type { MemoryAdapterOptions } from './storage/memory-adapter.js';
-export { withLatency } from './storage/with-latency.js';
+// withLatency and withFaults (test and demo wrappers) are in `@rapport/core/memory`.
 export type { AdapterOperation, Latency } from './storage/with-latency.js';
-export { withFaults } from './storage/with-faults.js';
 export type { FaultPlan, FaultRule, FaultCall } from './storage/with-faults.js';
 export { createIndexedDbAdapter, INDEXEDDB_SCHEMA_VERSION } from './storage/indexeddb-adapter.js';
 export type { IndexedDbAdapterOptions } from './storage/indexeddb-adapter.js';
@@ -212,42 +212,25 @@ export {
 export type { CustomFieldDefinition, CustomFieldDefinitionInput } from './entities/custom-field.js';
 
 // Service: tickets, the one SLA engine, knowledge base, surveys, follow-ups, dispatch
-export {
-  addWorkingMinutes,
-  workingMinutesBetween,
-  isWorkingDay,
-  isWorkingTime,
-} from './service/business-calendar.js';
+// Values (functions, constants) are in `@rapport/core/service`; `crm` loads them on first use.
 export type {
   BusinessCalendar,
   BusinessCalendarInput,
   DateInput,
 } from './service/business-calendar.js';
-export { evaluateSlaClock, SLA_CLOCK_STATES } from './service/sla-engine.js';
 export type {
   SlaClockInput,
   SlaClockEvaluation,
   SlaClockState,
   SlaPause,
 } from './service/sla-engine.js';
-export {
-  TICKET_TRANSITIONS,
-  TicketTransitionError,
-  canTransition,
-} from './service/ticket-workflow.js';
-export { selectSlaPolicy, evaluateTicketSla } from './service/ticket-sla.js';
+export type { TicketTransitionError } from './service/ticket-workflow.js';
 export type { TicketSla } from './service/ticket-sla.js';
-export { chooseAgent } from './service/assignment.js';
 export type { AgentWorkload, AgentChoice } from './service/assignment.js';
-export { haversineKm, rankTechnicians } from './service/dispatch.js';
 export type { GeoPoint, TechnicianSuggestion } from './service/dispatch.js';
-export { extractTerms, rankArticles } from './service/knowledge-base.js';
 export type { ArticleSuggestion } from './service/knowledge-base.js';
-export { summarizeSurveys, groupSurveys } from './service/surveys.js';
 export type { CsatSummary, NpsSummary, SurveySummary, SurveyGroup } from './service/surveys.js';
-export { planFollowUps } from './service/follow-ups.js';
 export type { FollowUpSubject } from './service/follow-ups.js';
-export { ASSIGNMENT_STRATEGIES } from './service/service-options.js';
 export type {
   ServiceOptions,
   ServiceAgent,
@@ -257,22 +240,12 @@ export type {
   FollowUpRule,
 } from './service/service-options.js';
 export type { ServiceEvent, ServiceEventListener } from './service/service-events.js';
-export { createServiceOperations } from './service/service-operations.js';
-export { createTicketLookup } from './service/ticket-lookup.js';
 export type {
   TicketLookupOperations,
   TicketLookupQuery,
   PublicTicketStatus,
   PublicTicketComment,
 } from './service/ticket-lookup.js';
-export { newTicketNumber } from './service/ticket-number.js';
-export {
-  createTicketQueue,
-  headlineSla,
-  ticketSlaHeadline,
-  TICKET_SLA_FILTERS,
-  UNRESOLVED_TICKET_STATUSES,
-} from './service/ticket-queue.js';
 export type {
   TicketQueueOperations,
   TicketQueueQuery,
@@ -300,7 +273,7 @@ export {
 export type { SurveyRequest, SurveyRequestInput } from './entities/survey-request.js';
 
 // Sales: leads and pools, pipelines and deals, activities, orders, forecasts and quotas
-export { createSalesOperations } from './sales/sales-operations.js';
+// Values (functions, constants) are in `@rapport/core/sales`; `crm` loads them on first use.
 export type {
   SalesOperations,
   LeadOperations,
@@ -312,36 +285,28 @@ export type {
   QuotaOperations,
   SalesNamespace,
 } from './sales/sales-operations.js';
-export { DEFAULT_SCORING_RULES, DEFAULT_POOL_ID } from './sales/sales-options.js';
 export type { SalesOptions, ScoringRule, PoolRule, RecyclingRule } from './sales/sales-options.js';
-export { scoreLead } from './sales/lead-scoring.js';
 export type { LeadScore, LeadBehaviour } from './sales/lead-scoring.js';
-export { companyKey, stripCompanySuffixes, COMPANY_SUFFIXES } from './sales/duplicate-check.js';
 export type { DuplicateProbe } from './sales/duplicate-check.js';
 export type { LeadCaptureInput, CaptureOptions, CaptureResult } from './sales/lead-capture.js';
 export type { ConvertLeadOptions, ConvertLeadResult } from './sales/lead-conversion.js';
-export { poolVisible, recycleReason } from './sales/pool.js';
 export type { PooledEntity, ReleaseOptions, RecycledRecord } from './sales/pool.js';
 export type { TransferResult } from './sales/owner-transfer.js';
 export type { MoveDealOptions } from './sales/deal-moves.js';
 export type { UpdateStagesOptions } from './sales/pipeline-stages.js';
-export { CONTACT_ACTIVITY_TYPES, contactTime } from './sales/activities.js';
-export { ORDER_TRANSITIONS, orderTotal, orderBalance } from './sales/orders.js';
 export type { OrderBalance } from './sales/orders.js';
-export { periodRange } from './sales/sales-period.js';
 export type { SalesPeriod, PeriodRange } from './sales/sales-period.js';
 export type { Forecast, ForecastQuery, ForecastRow, ForecastGroup } from './sales/forecast.js';
-export { summarizeBoard, moveInSummary, stageDealsQuery } from './sales/board.js';
 export type { BoardSummary, BoardColumnSummary, BoardDeal, BoardOptions } from './sales/board.js';
 export type { QuotaAttainment } from './sales/quotas.js';
-export { TIMELINE_KINDS } from './sales/timeline.js';
 export type { TimelineEvent, TimelineKind, TimelineQuery, TimelinePage } from './sales/timeline.js';
 
 // Import and export (CSV, JSON), backup and restore, dedupe and merge (io/). papaparse is loaded
 // only when a CSV is imported.
+// Values (functions, constants) are in `@rapport/core/io`; `crm` loads them on first use.
 export { CancelledError } from './errors.js';
 export type { CrmIo, CsvImportOptions, DedupeOperations } from './io/crm-io.js';
-export { ImportValidationError } from './io/import-records.js';
+export { ImportValidationError } from './io/import-validation-error.js';
 export type {
   ImportOptions,
   ImportReport,
@@ -357,28 +322,21 @@ export type {
   CellTransform,
   MappingWarning,
 } from './io/column-mapping.js';
-export { ATOMIC_CRM_CONTACTS_MAPPING } from './io/atomic-crm-contacts-mapping.js';
-export { CSV_BOM, formatCsvRow, formatCsvCell, neutralizeFormula } from './io/csv-format.js';
-export { defaultExportColumns } from './io/export-records.js';
 export type { ExportOptions, ExportColumn } from './io/export-records.js';
-export { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './io/create-backup.js';
 export type { SnapshotHeader, BackupOptions } from './io/create-backup.js';
 export type { RestoreOptions, RestoreReport, SnapshotSource } from './io/restore-backup.js';
-export { duplicateKeys } from './io/duplicate-keys.js';
 export type { DuplicateReason, DedupeEntity } from './io/duplicate-keys.js';
 export type {
   DuplicateGroup,
   DuplicatePair,
   FindDuplicatesOptions,
 } from './io/find-duplicate-groups.js';
-export { MERGE_LINKS } from './io/merge-records.js';
 export type { MergeResult } from './io/merge-records.js';
-export { mergeFields } from './io/merge-fields.js';
 export type { CsvSource } from './io/parse-csv.js';
 
 // Analytics: KPIs as pure functions over plain arrays (chart-ready `KpiReport`s), `crm.analytics`
 // over the gateway, health score and churn warning, "also bought" recommendations.
-export { createAnalytics } from './analytics/create-analytics.js';
+// Values (functions, constants) are in `@rapport/core/analytics`; `crm` loads them on first use.
 export type {
   AnalyticsNamespace,
   AnalyticsOptions,
@@ -386,15 +344,8 @@ export type {
   HealthCheckResult,
 } from './analytics/create-analytics.js';
 export type { AnalyticsEvent, AnalyticsEventListener } from './analytics/analytics-events.js';
-export {
-  ANALYTICS_PERIODS,
-  DEFAULT_ANALYTICS_TIME_ZONE,
-  periodBuckets,
-  bucketIndexOf,
-  zonedDayStart,
-} from './analytics/period-buckets.js';
+export type { CustomerDimensions } from './analytics/group-key.js';
 export type { AnalyticsPeriod, PeriodBucket, PeriodQuery } from './analytics/period-buckets.js';
-export { GROUP_BYS, buildKpiReport } from './analytics/kpi-report.js';
 export type {
   AnalyticsQuery,
   MoneyQuery,
@@ -406,38 +357,16 @@ export type {
   KpiSpec,
   Measure,
 } from './analytics/kpi-report.js';
-export { leadConversionRate } from './analytics/lead-conversion-rate.js';
 export type { LeadFacts } from './analytics/lead-conversion-rate.js';
-export { winRate } from './analytics/win-rate.js';
 export type { DealFacts } from './analytics/win-rate.js';
-export { averageSalesCycle } from './analytics/sales-cycle.js';
-export { pipelineValue } from './analytics/pipeline-value.js';
-export { weightedForecast } from './analytics/weighted-forecast.js';
-export { stageConversion } from './analytics/stage-conversion.js';
-export { timeInStage, rankBottlenecks } from './analytics/time-in-stage.js';
 export type { Bottleneck } from './analytics/time-in-stage.js';
-export { quotaAttainmentReport } from './analytics/quota-attainment-report.js';
-export { churnRate, retentionRate } from './analytics/churn-rate.js';
 export type { ChurnQuery } from './analytics/churn-rate.js';
-export { customerLifetimeValue, lifetimeValues } from './analytics/lifetime-value.js';
 export type { CustomerLifetimeValue } from './analytics/lifetime-value.js';
 export type { OrderFacts } from './analytics/customer-orders.js';
-export { csatScore, npsScore } from './analytics/satisfaction-scores.js';
 export type { SurveyFacts } from './analytics/satisfaction-scores.js';
-export { slaCompliance } from './analytics/sla-compliance.js';
 export type { SlaComplianceQuery } from './analytics/sla-compliance.js';
-export { firstResponseTime } from './analytics/first-response-time.js';
-export { complaintRate } from './analytics/complaint-rate.js';
-export { campaignRoi } from './analytics/campaign-roi.js';
 export type { CampaignFacts } from './analytics/campaign-roi.js';
-export { revenueAgainstQuota } from './analytics/revenue-against-quota.js';
 export type { QuotaFacts } from './analytics/revenue-against-quota.js';
-export {
-  kpiDashboard,
-  dashboardRange,
-  DASHBOARD_PERIODS,
-  DASHBOARD_TILES,
-} from './analytics/kpi-dashboard.js';
 export type {
   KpiDashboard,
   KpiDashboardQuery,
@@ -447,13 +376,6 @@ export type {
   DashboardTile,
   ChurnRiskRow,
 } from './analytics/kpi-dashboard.js';
-export {
-  healthScore,
-  isHealthDrop,
-  resolveHealthOptions,
-  HEALTH_SIGNALS,
-  DEFAULT_HEALTH_WEIGHTS,
-} from './analytics/health-score.js';
 export type {
   HealthScore,
   HealthSignal,
@@ -462,11 +384,10 @@ export type {
   HealthOptions,
   HealthInput,
 } from './analytics/health-score.js';
-export { alsoBought } from './analytics/also-bought.js';
 export type { AlsoBought } from './analytics/also-bought.js';
 
 // Marketing: segments, campaigns and channels, attribution and ROI, nurture automation
-export { createMarketingOperations } from './marketing/marketing-operations.js';
+// Values (functions, constants) are in `@rapport/core/marketing`; `crm` loads them on first use.
 export type {
   MarketingOperations,
   MarketingWiring,
@@ -476,50 +397,23 @@ export type {
 } from './marketing/marketing-operations.js';
 export type { MarketingOptions, AutomationOptions } from './marketing/marketing-options.js';
 export type { MembersQuery, RefreshMetricsResult, SegmentMember } from './marketing/segments.js';
-export {
-  checkSegmentWhere,
-  resolveSegmentWhere,
-  isSegmentField,
-  VIRTUAL_SEGMENT_FIELDS,
-} from './marketing/segment-fields.js';
 export type { SegmentEntity } from './marketing/segment-fields.js';
-export {
-  customerMetrics,
-  purchasedAt,
-  PURCHASE_STATUSES,
-  DEFAULT_RFM_THRESHOLDS,
-} from './marketing/customer-metrics.js';
 export type { CustomerMetrics, RfmThresholds } from './marketing/customer-metrics.js';
-export {
-  renderTemplate,
-  unknownPlaceholders,
-  TEMPLATE_FIELDS,
-} from './marketing/render-template.js';
 export type { RenderedTemplate, TemplateField } from './marketing/render-template.js';
-export { createOutboxChannel } from './marketing/channel-adapter.js';
 export type {
   ChannelAdapter,
   OutboxChannel,
   OutgoingMessage,
   DeliveryReceipt,
 } from './marketing/channel-adapter.js';
-export { createWebhookChannel } from './marketing/webhook-channel.js';
 export type { WebhookChannelOptions } from './marketing/webhook-channel.js';
-export { messageConsent, addressOf, CONSENT_MODEL } from './marketing/message-consent.js';
 export type { ConsentDecision, SkipReason } from './marketing/message-consent.js';
-export {
-  CAMPAIGN_TRANSITIONS,
-  canTransitionCampaign,
-  deliveryStatus,
-  DeliveryCallbackSchema,
-} from './marketing/campaigns.js';
 export type {
   CampaignStatus,
   DeliveryCallback,
   SendResult,
   RecordDeliveryResult,
 } from './marketing/campaigns.js';
-export { campaignReport, firstTouchCampaign } from './marketing/campaign-report.js';
 export type { CampaignReport, CampaignReportData } from './marketing/campaign-report.js';
 export type { AutomationInput, HealthDroppedInput } from './marketing/automation-engine.js';
 export { INCOME_BANDS, RfmSchema } from './entities/customer.js';

@@ -1,11 +1,12 @@
 import { ValidationError } from '../errors.js';
+import { checkTimeZone, DEFAULT_ANALYTICS_TIME_ZONE, formatterOf } from './analytics-options.js';
+
+// The time zone option and its check live in analytics-options.ts (checked by `createCrm`).
+export { checkTimeZone, DEFAULT_ANALYTICS_TIME_ZONE };
 
 /** How a report's range is cut: calendar periods in the time zone, or one custom range. */
 export const ANALYTICS_PERIODS = ['week', 'month', 'quarter', 'year', 'custom'] as const;
 export type AnalyticsPeriod = (typeof ANALYTICS_PERIODS)[number];
-
-/** The default time zone of every report. */
-export const DEFAULT_ANALYTICS_TIME_ZONE = 'Asia/Shanghai';
 
 /** At most this many buckets per report (about 19 years of weeks). */
 export const MAX_BUCKETS = 1000;
@@ -55,25 +56,6 @@ function isDate(value: unknown): value is string {
   return Number.isFinite(ms) && dateOf(ms) === value;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The time zone's offset from UTC at an instant, in ms (Shanghai: +8 h). */
 function offsetAt(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
@@ -98,19 +80,6 @@ export function zonedDayStart(date: string, timeZone: string): number {
   const utc = utcOf(date);
   const first = utc - offsetAt(utc, timeZone);
   return utc - offsetAt(first, timeZone);
-}
-
-/** Checks a time zone name; `ValidationError` at `path` if `Intl` does not know it. */
-export function checkTimeZone(timeZone: unknown, path: (string | number)[] = ['timeZone']): string {
-  if (typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64) {
-    try {
-      formatterOf(timeZone);
-      return timeZone;
-    } catch {
-      // fall through
-    }
-  }
-  throw new ValidationError([{ path, message: 'Give an IANA time zone such as Asia/Shanghai' }]);
 }
 
 /** Start of the natural period containing `date`, and its label. */

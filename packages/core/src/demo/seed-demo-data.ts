@@ -22,8 +22,11 @@ export const DEMO_SEED_ORDER = [
 
 export type DemoSeedCollection = (typeof DEMO_SEED_ORDER)[number];
 
-/** The part of a `Crm` that seeding uses: its repositories (a client seen `as` someone works too). */
-export type DemoSeedTarget = Pick<Crm, DemoSeedCollection>;
+/**
+ * The part of a `Crm` that seeding uses: its repositories (a client seen `as` someone works too),
+ * and `automation`, when there, to wait for what the seeded records trigger.
+ */
+export type DemoSeedTarget = Pick<Crm, DemoSeedCollection> & Partial<Pick<Crm, 'automation'>>;
 
 export interface SeedDemoOptions {
   /** Records per `createMany` call; each call is all-or-nothing. Default 5,000. */
@@ -34,7 +37,8 @@ export interface SeedDemoOptions {
 
 /**
  * Writes a `DemoData` into a client through its repositories (so every record passes the gateway:
- * validation, permissions, audit), collection by collection in dependency order.
+ * validation, permissions, audit), collection by collection in dependency order, then waits until
+ * the client's automation has processed them.
  *
  * ```ts
  * const crm = await createCrm({ storage: createMemoryAdapter() });
@@ -75,4 +79,7 @@ export async function seedDemoData(
       report?.(done, total);
     }
   }
+  // Automation reacts to the seeded records (customers' purchase metrics follow their orders);
+  // resolve once it has, so the data is complete and no late write races the caller's first edit.
+  await crm.automation?.settled();
 }

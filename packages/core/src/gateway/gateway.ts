@@ -5,7 +5,6 @@ import type { StorageAdapter, StoredRecord } from '../storage/storage-adapter.js
 import { auditStage } from './audit-stage.js';
 import { authorizeStage } from './authorize-stage.js';
 import { commitStage } from './commit-stage.js';
-import { encryptStage } from './encrypt-stage.js';
 import { fieldPolicyStage } from './field-policy-stage.js';
 import type {
   GatewayCore,
@@ -53,22 +52,36 @@ export interface GatewayOptions {
   readonly newId: () => string;
   /** Field encryption (built by `createFieldCipher` from `CrmOptions.encryption`). */
   readonly cipher?: FieldCipher;
+  /**
+   * The encryption stage (`encryptStage` of gateway/encrypt-stage.ts), required with `cipher`.
+   * Passed in rather than imported, so the encryption code loads only when it is configured.
+   */
+  readonly encryptStage?: GatewayStage;
 }
 
-/** Below validation, in request order; the adapter sits under the last one. */
-const STAGES: readonly GatewayStage[] = [
-  authorizeStage,
-  fieldPolicyStage,
-  encryptStage,
-  auditStage,
-  commitStage,
-];
+/** Where the encryption stage goes when there is no cipher: values pass through unchanged. */
+const noEncryption: GatewayStage = { name: 'encrypt', create: (next) => next };
 
-export function createGateway({ adapter, policy, newId, cipher }: GatewayOptions): Gateway {
+export function createGateway({
+  adapter,
+  policy,
+  newId,
+  cipher,
+  encryptStage,
+}: GatewayOptions): Gateway {
+  if (cipher && !encryptStage) throw new Error('createGateway: a cipher needs its encryptStage');
   const env: GatewayEnvironment = { adapter, policy, newId, ...(cipher && { cipher }) };
+  /** Below validation, in request order; the adapter sits under the last one. */
+  const stages: readonly GatewayStage[] = [
+    authorizeStage,
+    fieldPolicyStage,
+    encryptStage ?? noEncryption,
+    auditStage,
+    commitStage,
+  ];
   // Compose bottom-up: each stage wraps the core beneath it.
   let below: GatewayCore = undefined as unknown as GatewayCore;
-  for (const stage of [...STAGES].reverse()) below = stage.create(below, env);
+  for (const stage of [...stages].reverse()) below = stage.create(below, env);
 
   // Custom field definitions, cached per entity until the customFields collection changes.
   const definitionCache = new Map<EntityName, Promise<readonly CustomFieldDefinition[]>>();
@@ -107,7 +120,7 @@ export function createGateway({ adapter, policy, newId, cipher }: GatewayOptions
     query: (ctx, entity, spec) => top.query({ ctx, entity, spec }),
     count: (ctx, entity, where, search) =>
       top.count({ ctx, entity, ...(where && { where }), ...(search && { search }) }),
-    stages: ['validate', ...STAGES.map((s) => s.name)],
+    stages: ['validate', ...stages.map((s) => s.name)],
     dispose: unsubscribe,
   };
 }

@@ -64,6 +64,41 @@ describe('automation', () => {
     expect((await runs()).length).toBe(3);
   });
 
+  it('acts on changes and service events that came before the marketing code loaded', async () => {
+    // Rules written through the gateway, so nothing has loaded marketing/ yet: the client keeps
+    // what arrives meanwhile and hands it to the engine once it is there.
+    await crm.gateway.write(crm.context(), [
+      {
+        type: 'create',
+        entity: 'automationRule',
+        input: {
+          name: 'new leads',
+          trigger: { type: 'lead_created' },
+          actions: [{ type: 'add_tag', tag: '新线索' }],
+        },
+      },
+      {
+        type: 'create',
+        entity: 'automationRule',
+        input: {
+          name: 'resolved tickets',
+          trigger: { type: 'ticket_resolved' },
+          actions: [{ type: 'add_tag', tag: '已解决' }],
+        },
+      },
+    ]);
+    const lead = await crm.leads.create({ name: '王芳', source: 'web' });
+    const ticket = await crm.tickets.submit({ subject: '打印机卡纸' });
+    await crm.tickets.transition(ticket.id, 'resolved');
+    await crm.automation.settled();
+    expect((await crm.leads.get(lead.id)).tags).toEqual(['新线索']);
+    expect((await crm.tickets.get(ticket.id)).tags).toEqual(['已解决']);
+    expect((await runs()).map((r) => [r.trigger, r.status])).toEqual([
+      ['lead_created', 'succeeded'],
+      ['ticket_resolved', 'succeeded'],
+    ]);
+  });
+
   it('stops a rule that retriggers itself and records the stop', async () => {
     // Every update of a lead adds a tag, which updates the lead, which …
     await crm.automation.rules.create({

@@ -2,8 +2,8 @@ import type { DomainContext } from '../client/domain-context.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { Order } from '../entities/order.js';
 import type { SalesOptions } from '../sales/sales-options.js';
-import { analyticsEventsOf } from '../analytics/analytics-events.js';
-import { serviceEventsOf } from '../service/service-events.js';
+import { analyticsEventsOf, type AnalyticsEventListener } from '../analytics/analytics-events.js';
+import { serviceEventsOf, type ServiceEventListener } from '../service/service-events.js';
 import type { ChangeListener } from '../storage/storage-adapter.js';
 import { createAutomationEngine, type AutomationEngine } from './automation-engine.js';
 import { createCampaignOperations, type CampaignOperations } from './campaigns.js';
@@ -15,6 +15,10 @@ import { createSegmentOperations } from './segments.js';
 export interface MarketingWiring {
   /** The client's change stream; given by the root client, which drives automation. */
   readonly subscribe?: (listener: ChangeListener) => () => void;
+  /** Service events for automation; default the gateway's (`crm.service.subscribe`). */
+  readonly serviceEvents?: (listener: ServiceEventListener) => () => void;
+  /** Health warnings for automation; default the gateway's (`crm.analytics.subscribe`). */
+  readonly healthEvents?: (listener: AnalyticsEventListener) => () => void;
   readonly sales?: SalesOptions;
 }
 
@@ -83,12 +87,10 @@ export function createMarketingOperations(
     const stops: (() => void)[] = [];
     if (wiring.subscribe && options.automation?.enabled !== false) {
       stops.push(wiring.subscribe((changes) => engine.handleChanges(changes)));
-      stops.push(
-        serviceEventsOf(domain.gateway).subscribe((event) => engine.handleServiceEvent(event)),
-      );
-      stops.push(
-        analyticsEventsOf(domain.gateway).subscribe((event) => engine.handleHealthEvent(event)),
-      );
+      const serviceEvents = wiring.serviceEvents ?? serviceEventsOf(domain.gateway).subscribe;
+      const healthEvents = wiring.healthEvents ?? analyticsEventsOf(domain.gateway).subscribe;
+      stops.push(serviceEvents((event) => engine.handleServiceEvent(event)));
+      stops.push(healthEvents((event) => engine.handleHealthEvent(event)));
     } else if (wiring.subscribe && autoMetrics) {
       stops.push(wiring.subscribe((changes) => engine.handleChanges(changes)));
     }

@@ -1,13 +1,5 @@
-import {
-  NotFoundError,
-  createCrm,
-  createMemoryAdapter,
-  crmKeys,
-  moveInSummary,
-  stageDealsQuery,
-  summarizeBoard,
-  type Crm,
-} from '../index.js';
+import { NotFoundError, createCrm, createMemoryAdapter, crmKeys, type Crm } from '../index.js';
+import { moveInSummary, stageDealsQuery, summarizeBoard } from './index.js';
 
 const pipeline = {
   id: 'std',

@@ -28,11 +28,16 @@ const ENGLISH_SUFFIX_WORDS = new Set([
   'gmbh',
 ]);
 
+/** The suffixes, longest first; sorted once, as imports compare 100k names. */
+const SORTED_SUFFIXES = [...COMPANY_SUFFIXES].sort((a, b) => b.length - a.length);
+
 /** A company name without its legal-form suffix, NFKC-folded and lower-cased (keeps inner spaces). */
 export function stripCompanySuffixes(name: string, extra: readonly string[] = []): string {
-  const suffixes = [...extra.map((s) => normalizeText(s).trim()), ...COMPANY_SUFFIXES]
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length);
+  const suffixes = extra.length
+    ? [...extra.map((s) => normalizeText(s).trim()), ...COMPANY_SUFFIXES]
+        .filter(Boolean)
+        .sort((a, b) => b.length - a.length)
+    : SORTED_SUFFIXES;
   let s = normalizeText(name).trim();
   for (let changed = true; changed;) {
     changed = false;

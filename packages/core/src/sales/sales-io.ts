@@ -4,7 +4,7 @@ import type { OwnerChangeInput } from '../entities/owner-change.js';
 import { ENTITIES, type EntityName, type EntityRecord } from '../entities/registry.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
-import type { OrderBy, Where } from '../query/query-spec.js';
+import { MAX_LIMIT, type OrderBy, type Where } from '../query/query-spec.js';
 
 /**
  * Reads and write-intent builders shared by the sales operations. Everything goes through the
@@ -39,7 +39,10 @@ export const salesIo = {
     return (record as unknown as EntityRecord<E> | null) ?? null;
   },
 
-  /** Every matching record, page by page (keyset), so large collections are read in full. */
+  /**
+   * Every matching record, page by page (keyset), so large collections are read in full. Pages are
+   * as large as a query allows: an adapter without a usable index reads the collection once a page.
+   */
   async all<E extends EntityName>(
     domain: DomainContext,
     entity: E,
@@ -52,7 +55,7 @@ export const salesIo = {
     do {
       const page = await domain.gateway.query(ctx, entity, {
         where,
-        limit: 1000,
+        limit: MAX_LIMIT,
         ...(orderBy && { orderBy }),
         ...(cursor && { cursor }),
       });

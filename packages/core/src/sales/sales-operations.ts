@@ -2,7 +2,6 @@ import type { DomainContext } from '../client/domain-context.js';
 import type { CreateInput } from '../client/repository.js';
 import type { OWNED_ENTITIES, OwnerChange } from '../entities/owner-change.js';
 import type { EntityRecord } from '../entities/registry.js';
-import { ValidationError } from '../errors.js';
 import { createActivityOperations } from './activities.js';
 import { createBoard } from './board.js';
 import { createDealMoves } from './deal-moves.js';
@@ -18,28 +17,15 @@ import { createPipelineStages } from './pipeline-stages.js';
 import { createPool, type ReleaseOptions } from './pool.js';
 import { createQuotaOperations } from './quotas.js';
 import { salesIo } from './sales-io.js';
-import { DEFAULT_SCORING_RULES, type SalesOptions, type ScoringRule } from './sales-options.js';
+import { checkScoringRules, DEFAULT_SCORING_RULES, type SalesOptions } from './sales-options.js';
 import { createTimeline } from './timeline.js';
-
-function checkRules(rules: readonly ScoringRule[]): readonly ScoringRule[] {
-  const issues = rules.flatMap((rule, i) => {
-    const out = [];
-    if (typeof rule?.id !== 'string' || !rule.id)
-      out.push({ path: ['scoringRules', i, 'id'], message: 'Give the rule an id' });
-    if (typeof rule?.points !== 'number' || !Number.isFinite(rule.points))
-      out.push({ path: ['scoringRules', i, 'points'], message: 'Points are a number' });
-    return out;
-  });
-  if (issues.length) throw new ValidationError(issues, 'Invalid sales options');
-  return rules;
-}
 
 /**
  * Every sales operation, built over a {@link DomainContext} and grouped by the repository it
  * joins on `crm` (`crm.leads.convert`, `crm.deals.move`, …); `sales` holds what fits none.
  */
 export function createSalesOperations(domain: DomainContext, options: SalesOptions = {}) {
-  const rules = checkRules(options.scoringRules ?? DEFAULT_SCORING_RULES);
+  const rules = checkScoringRules(options.scoringRules ?? DEFAULT_SCORING_RULES);
   const companySuffixes = options.companySuffixes ?? [];
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
 

@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.js';
 import type { Where } from '../query/query-spec.js';
 import type { LIFECYCLE_STAGES } from '../entities/customer.js';
 import type { LEAD_STATUSES } from '../entities/lead.js';
@@ -98,3 +99,21 @@ export const DEFAULT_SCORING_RULES: readonly ScoringRule[] = [
 ];
 
 export const DEFAULT_POOL_ID = 'public';
+
+/**
+ * `SalesOptions.scoringRules`, checked: each rule needs an id and finite points.
+ * (`createCrm` checks them up front, so a bad rule fails the client, not its first lead.)
+ * @throws ValidationError with a path per bad rule
+ */
+export function checkScoringRules(rules: readonly ScoringRule[]): readonly ScoringRule[] {
+  const issues = rules.flatMap((rule, i) => {
+    const out = [];
+    if (typeof rule?.id !== 'string' || !rule.id)
+      out.push({ path: ['scoringRules', i, 'id'], message: 'Give the rule an id' });
+    if (typeof rule?.points !== 'number' || !Number.isFinite(rule.points))
+      out.push({ path: ['scoringRules', i, 'points'], message: 'Points are a number' });
+    return out;
+  });
+  if (issues.length) throw new ValidationError(issues, 'Invalid sales options');
+  return rules;
+}

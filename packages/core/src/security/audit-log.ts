@@ -45,8 +45,9 @@ export interface AuditWriteOptions {
   /** Stored on every entry this write adds. */
   readonly reason?: string;
   /**
-   * `'record'` (default): one entry per operation, with its field diff. `'batch'`: one entry per
-   * entity and action for the whole write (no diffs; `reason` plus a count) — for 100k-row imports.
+   * `'record'`: one entry per operation, with its field diff. `'batch'`: one entry per entity and
+   * action for the whole write (no diffs; `reason` plus a count) — for 100k-row imports. Default:
+   * `'record'` up to 1,000 operations in one write, `'batch'` above (`AUDIT_BATCH_ABOVE`).
    */
   readonly granularity?: 'record' | 'batch';
   /** Extra entries, appended after the per-operation ones in the same commit. */

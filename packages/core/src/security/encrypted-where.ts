@@ -1,10 +1,13 @@
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { FieldCondition, OrderBy, Scalar, Where } from '../query/query-spec.js';
-import { blindIndexField, type FieldCipher } from './field-cipher.js';
-import type { SensitiveKind } from './sensitive-fields.js';
+import type { FieldCipher } from './field-cipher.js';
+import {
+  blindIndexField,
+  ENCRYPTED_FIELD_OPERATORS,
+  type SensitiveKind,
+} from './sensitive-fields.js';
 
-/** The operators that work on an encrypted field; everything else is a `ValidationError`. */
-export const ENCRYPTED_FIELD_OPERATORS = ['eq', 'ne', 'in', 'nin', 'exists'] as const;
+export { ENCRYPTED_FIELD_OPERATORS };
 const ALLOWED: ReadonlySet<string> = new Set(ENCRYPTED_FIELD_OPERATORS);
 const NOTHING: Where = { id: { in: [] } };
 

@@ -1,7 +1,14 @@
 import { DecryptionError, ValidationError } from '../errors.js';
 import { readPath } from '../query/field-path.js';
 import { normalizePhone } from '../query/normalize.js';
-import { mapPath, sensitivePaths, type SensitiveKind } from './sensitive-fields.js';
+import {
+  blindIndexField,
+  mapPath,
+  sensitivePaths,
+  type SensitiveKind,
+} from './sensitive-fields.js';
+
+export { blindIndexField };
 
 /** `createCrm({ encryption })`: encryption at rest of sensitive fields. */
 export interface EncryptionOptions {
@@ -50,12 +57,6 @@ export function isCiphertext(value: unknown): value is string {
 /** The key id inside a ciphertext. */
 export function ciphertextKeyId(value: string): string | undefined {
   return value.slice(PREFIX.length).split(':')[0];
-}
-
-/** `idNumber` → `idNumberIndex`, `phones.number` → `phonesNumberIndex`. */
-export function blindIndexField(path: string): string {
-  const [first, ...rest] = path.split('.');
-  return `${first}${rest.map((s) => s[0]!.toUpperCase() + s.slice(1)).join('')}Index`;
 }
 
 /** The form a value is compared in: what makes `110105 1990…` and `110105199…x` the same person. */

@@ -46,3 +46,15 @@ export function mapPath(
   if (!Object.hasOwn(value, head)) return value;
   return { ...value, [head]: mapPath((value as Record<string, unknown>)[head], rest, fn) };
 }
+
+/**
+ * Where an encrypted path's blind index is stored (security/field-cipher.ts):
+ * `idNumber` → `idNumberIndex`, `phones.number` → `phonesNumberIndex`.
+ */
+export function blindIndexField(path: string): string {
+  const [first, ...rest] = path.split('.');
+  return `${first}${rest.map((s) => s[0]!.toUpperCase() + s.slice(1)).join('')}Index`;
+}
+
+/** The operators that work on an encrypted field; everything else is a `ValidationError`. */
+export const ENCRYPTED_FIELD_OPERATORS = ['eq', 'ne', 'in', 'nin', 'exists'] as const;

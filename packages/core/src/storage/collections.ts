@@ -3,8 +3,15 @@ import type { CollectionDescriptor } from './storage-adapter.js';
 /**
  * Rapport's collections as storage sees them: plain data (no schemas), so adapters stay small.
  * Indexes cover what lists filter and sort by. Changing this list means bumping
- * `INDEXEDDB_SCHEMA_VERSION` in the IndexedDB adapter.
+ * {@link INDEXEDDB_SCHEMA_VERSION}.
  */
+/**
+ * Bump when {@link COLLECTIONS} changes (a store or an index added or removed). The IndexedDB
+ * adapter's upgrade reconciles stores and indexes with the declared collections, so every older
+ * version upgrades in one step; data-shape migrations go in its `MIGRATIONS`. Backups record it.
+ */
+export const INDEXEDDB_SCHEMA_VERSION = 4;
+
 const common = [
   { field: 'createdAt', sortable: true },
   { field: 'updatedAt', sortable: true },

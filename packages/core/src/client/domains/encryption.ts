@@ -1,0 +1,7 @@
+// Encryption at rest, loaded by createCrm only when `encryption` is configured.
+export { createFieldCipher } from '../../security/field-cipher.js';
+export { encryptStage } from '../../gateway/encrypt-stage.js';
+// Every module crm.ts loads on demand re-exports the client: a bundler that splits by file
+// (esbuild) then sees the core they share used by the same set of chunks and emits it as one
+// chunk, not one per combination of domains (which cost the main entry several KB).
+export { createCrm as _client } from '../../crm.js';
