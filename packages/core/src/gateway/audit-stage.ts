@@ -12,6 +12,12 @@ import type { AuditChanges, AuditNote } from '../security/audit-log.js';
 import type { Mutation } from '../storage/storage-adapter.js';
 import type { GatewayStage, WriteRequest } from './gateway-core.js';
 
+/**
+ * Above this many operations in one write, and unless the caller chose, the audit log gets one
+ * entry per entity and action (who, when, how many) instead of one per record: a bulk import of
+ * 100k contacts would otherwise write 100k more records and hash 100k entries, doubling its cost.
+ */
+export const AUDIT_BATCH_ABOVE = 1000;
 /** How often a write is retried when another tab or request appended to the chain first. */
 export const AUDIT_APPEND_ATTEMPTS = 8;
 const AUDIT_COLLECTION = 'auditLog';
@@ -41,7 +47,9 @@ function draftsOf({ ctx, operations, audit = {} }: WriteRequest): Draft[] {
   const base = { at: ctx.now, actorId: ctx.principal.id };
   const reason = clip(audit.reason);
   const drafts: Draft[] = [];
-  if (audit.granularity === 'batch') {
+  const granularity =
+    audit.granularity ?? (operations.length > AUDIT_BATCH_ABOVE ? 'batch' : 'record');
+  if (granularity === 'batch') {
     const groups = new Map<string, { action: Draft['action']; entity: string; n: number }>();
     for (const op of operations) {
       const action = audit.action ?? op.type;

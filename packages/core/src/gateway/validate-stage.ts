@@ -5,7 +5,7 @@ import { ENTITIES, type EntityName } from '../entities/registry.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '../errors.js';
 import { QuerySpecSchema, WhereSchema } from '../query/query-spec.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
-import { yieldToEventLoop } from '../yield-to-event-loop.js';
+import { createTimeSlicer } from '../yield-to-event-loop.js';
 import type {
   GatewayStage,
   GatewayCore,
@@ -15,8 +15,6 @@ import type {
 } from './gateway-core.js';
 
 const SYSTEM = new Set<string>(SYSTEM_FIELDS);
-/** Intents validated between two yields to the event loop. */
-const VALIDATION_SLICE = 250;
 type Path = (string | number)[];
 
 /** Plain objects only: no class instances, no arrays, no `null`. */
@@ -26,18 +24,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Finds `__proto__` / `constructor` / `prototype` keys anywhere in the input. */
+/**
+ * Finds `__proto__` / `constructor` / `prototype` keys anywhere in the input. Runs on every
+ * record of an import, so the path is kept as one stack and copied only when something is found.
+ */
 function forbiddenKeyIssues(value: unknown, path: Path, out: ValidationIssue[], depth = 0): void {
   if (depth > 32) {
-    out.push({ path, message: 'Input is nested too deeply' });
+    out.push({ path: [...path], message: 'Input is nested too deeply' });
     return;
   }
   if (value === null || typeof value !== 'object') return;
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key))
+    if (FORBIDDEN_KEYS.has(key)) {
       out.push({ path: [...path, key], message: `"${key}" is not an allowed key` });
-    else
-      forbiddenKeyIssues((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+      continue;
+    }
+    const child = (value as Record<string, unknown>)[key];
+    if (child === null || typeof child !== 'object') continue;
+    path.push(key);
+    forbiddenKeyIssues(child, path, out, depth + 1);
+    path.pop();
   }
 }
 
@@ -51,6 +57,57 @@ export function zodIssues(error: z.ZodError, prefix: Path): ValidationIssue[] {
         }))
       : [{ path: [...prefix, ...(issue.path as Path)], message: issue.message }],
   );
+}
+
+/** A create input that passed {@link checkCreateInput}: what a write stores for it. */
+interface CheckedCreate {
+  readonly entity: EntityName;
+  readonly id: string | undefined;
+  readonly data: Record<string, unknown>;
+  readonly provided: readonly string[];
+}
+
+/** Tokens handed out by {@link checkCreateInput}; only this module can make or read them. */
+const checkedCreates = new WeakMap<object, CheckedCreate>();
+
+/**
+ * Checks one create input of `entity` as a write's create path does — a plain object, no prototype
+ * keys, no system fields, a valid id, the entity's schema — without writing, and reports every
+ * problem at once (a write stops at the first kind). Valid, it also returns `checked`: a frozen
+ * token standing for the validated record, which a write accepts as an intent's `input` without
+ * parsing it again (custom field values are still checked at write time, against the definitions
+ * current then). Imports validate every row first, to report bad rows by number; the token keeps
+ * them from paying for the schema twice.
+ */
+export function checkCreateInput(
+  entity: EntityName,
+  input: unknown,
+  prefix: Path = [],
+): { issues: ValidationIssue[]; checked?: object } {
+  const issues: ValidationIssue[] = [];
+  if (!isPlainObject(input))
+    return { issues: [{ path: [...prefix], message: 'Expected an object' }] };
+  forbiddenKeyIssues(input, [...prefix], issues);
+  if (issues.length) return { issues };
+  const { id, ...fields } = input;
+  for (const key of Object.keys(fields)) {
+    if (!SYSTEM.has(key)) continue;
+    issues.push({ path: [...prefix, key], message: `"${key}" is set by the system` });
+    delete fields[key];
+  }
+  if (id !== undefined && !IdSchema.safeParse(id).success)
+    issues.push({ path: [...prefix, 'id'], message: 'Not a valid id' });
+  const parsed = (ENTITIES[entity].input as unknown as z.ZodObject).safeParse(fields);
+  if (!parsed.success) issues.push(...zodIssues(parsed.error, prefix));
+  if (!parsed.success || issues.length) return { issues };
+  const checked = Object.freeze({});
+  checkedCreates.set(checked, {
+    entity,
+    id: id as string | undefined,
+    data: parsed.data,
+    provided: Object.keys(fields),
+  });
+  return { issues, checked };
 }
 
 export interface ValidateStageOptions {
@@ -139,12 +196,34 @@ export async function prepareOperations(
 
   const operations: WriteOperation[] = [];
   const createdIds = new Set<string>();
+  // Long batches (imports) validate in time slices so the page stays responsive.
+  const slice = createTimeSlicer();
   for (const [index, intent] of intents.entries()) {
-    // Long batches (imports) validate in slices so the page stays responsive.
-    if (index > 0 && index % VALIDATION_SLICE === 0) await yieldToEventLoop();
+    const sliced = slice();
+    if (sliced) await sliced;
     const prefix = prefixOf(index);
     const schema = ENTITIES[intent.entity].input as unknown as z.ZodObject;
     if (intent.type === 'create') {
+      // Already validated by `checkCreateInput`: only what depends on this write is checked.
+      const checked = checkedCreates.get(intent.input as object);
+      if (checked && checked.entity === intent.entity) {
+        const id = checked.id ?? options.newId();
+        const key = `${intent.entity}\u0000${id}`;
+        if (createdIds.has(key)) {
+          issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
+          continue;
+        }
+        createdIds.add(key);
+        await customFieldIssues(checked.data, await definitionsOf(intent.entity), prefix, issues);
+        operations.push({
+          type: 'create',
+          entity: intent.entity,
+          id,
+          data: checked.data,
+          provided: checked.provided,
+        });
+        continue;
+      }
       if (!isPlainObject(intent.input)) {
         issues.push({ path: prefix, message: 'Expected an object' });
         continue;

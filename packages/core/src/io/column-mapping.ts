@@ -157,44 +157,94 @@ export function compileMapping(
   });
   if (issues.length) throw new ValidationError(issues, 'Invalid import mapping');
 
+  // Everything that does not depend on the row is worked out once, not once per row.
+  const prepared = compiled.map(({ from, target, transform, rule }) => ({
+    from,
+    /** The only column read, or `undefined` when several are joined. */
+    single: from.length === 1 ? from[0]! : undefined,
+    separator: rule.separator ?? ' ',
+    target,
+    column: from.join('+'),
+    transform: prepareTransform(transform),
+  }));
+  // Index targets (`phones.1.number`), functions and typed (JSON) values can leave holes in lists;
+  // text cells through the other transforms cannot.
+  const mayLeaveHoles = compiled.some(
+    ({ target, transform }) =>
+      typeof transform === 'function' || target.some((s) => typeof s === 'number'),
+  );
+
   return {
     columns: new Set(compiled.flatMap((c) => c.from)),
     apply(row, warnings) {
       const input: Record<string, unknown> = {};
       const rowIssues: ValidationIssue[] = [];
-      for (const { from, target, transform, rule } of compiled) {
-        const raw = from.map((column) => row[column]);
-        const column = from.join('+');
-        let value: unknown;
-        if (raw.length === 1 && raw[0] !== undefined && typeof raw[0] !== 'string') {
-          value = raw[0]; // JSON: already typed
-        } else {
-          const text = raw
-            .map((cell) => (typeof cell === 'string' ? cell.trim() : ''))
-            .filter(Boolean)
-            .join(rule.separator ?? ' ');
-          if (text === '') continue;
-          try {
-            value = convert(text, transform, row, column, warnings);
-          } catch (error) {
-            rowIssues.push({
-              path: target.filter((s) => s !== '[]'),
-              message: `${column}: ${error instanceof Error ? error.message : String(error)}`,
-            });
+      let typed = false;
+      for (const { from, single, separator, target, column, transform } of prepared) {
+        let text: string;
+        if (single !== undefined) {
+          const cell = row[single];
+          if (cell !== undefined && typeof cell !== 'string') {
+            setPath(input, target, cell); // JSON: already typed
+            typed = true;
             continue;
           }
+          text = cell === undefined ? '' : cell.trim();
+        } else {
+          text = from
+            .map((c) => {
+              const cell = row[c];
+              return typeof cell === 'string' ? cell.trim() : '';
+            })
+            .filter(Boolean)
+            .join(separator);
+        }
+        if (text === '') continue;
+        let value: unknown;
+        try {
+          value = convert(text, transform, row, column, warnings);
+        } catch (error) {
+          rowIssues.push({
+            path: target.filter((s) => s !== '[]'),
+            message: `${column}: ${error instanceof Error ? error.message : String(error)}`,
+          });
+          continue;
         }
         if (value === undefined) continue;
         setPath(input, target, value);
       }
-      return { input: compact(input) as Record<string, unknown>, issues: rowIssues };
+      return {
+        input: (mayLeaveHoles || typed ? compact(input) : input) as Record<string, unknown>,
+        issues: rowIssues,
+      };
     },
+  };
+}
+
+/** A lookup's keys folded once (NFKC, lower case; the first of equal keys wins), with its options. */
+interface PreparedLookup {
+  readonly lookup: ReadonlyMap<string, string | number | boolean>;
+  readonly known: string;
+  readonly otherwise: 'error' | 'drop' | 'keep' | undefined;
+}
+
+const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+
+function prepareTransform(transform: CellTransform): CellTransform | PreparedLookup {
+  if (typeof transform !== 'object' || !('map' in transform)) return transform;
+  const lookup = new Map<string, string | number | boolean>();
+  for (const [key, value] of Object.entries(transform.map))
+    if (!lookup.has(fold(key))) lookup.set(fold(key), value);
+  return {
+    lookup,
+    known: Object.keys(transform.map).join(', '),
+    otherwise: transform.otherwise,
   };
 }
 
 function convert(
   text: string,
-  transform: CellTransform,
+  transform: CellTransform | PreparedLookup,
   row: Readonly<Record<string, unknown>>,
   column: string,
   warnings: MappingWarning[],
@@ -202,12 +252,10 @@ function convert(
   if (typeof transform === 'function') return transform(text, row);
   if (typeof transform === 'object') {
     if ('phone' in transform) return { number: restoreFormula(text), type: transform.phone };
-    const wanted = text.normalize('NFKC').toLowerCase();
-    const hit = Object.entries(transform.map).find(
-      ([key]) => key.normalize('NFKC').toLowerCase() === wanted,
-    );
-    if (hit) return hit[1];
-    const known = Object.keys(transform.map).join(', ');
+    if (!('lookup' in transform)) throw new Error(`unknown transform for ${column}`);
+    const key = fold(text);
+    if (transform.lookup.has(key)) return transform.lookup.get(key);
+    const known = transform.known;
     if (transform.otherwise === 'keep') return text;
     if (transform.otherwise === 'drop') {
       warnings.push({ column, message: `"${text}" is not one of ${known}; left empty` });

@@ -2,7 +2,7 @@ import type { DomainContext } from '../client/domain-context.js';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../entities/registry.js';
 import type { Policy } from '../gateway/policy.js';
 import { appendAudit } from '../security/audit-log.js';
-import { INDEXEDDB_SCHEMA_VERSION } from '../storage/indexeddb-adapter.js';
+import { INDEXEDDB_SCHEMA_VERSION } from '../storage/collections.js';
 import { requireAdministrator } from './admin-check.js';
 import { readAll } from './read-all.js';
 

@@ -1,4 +1,4 @@
-import { createCrm, createMemoryAdapter, type Crm } from '../index.js';
+import { createCrm, createMemoryAdapter, type Crm, type Policy } from '../index.js';
 import { CSV_BOM, formatCsvCell, formatCsvRow, neutralizeFormula } from './csv-format.js';
 import { parseCsvRecords } from './parse-csv.js';
 
@@ -116,5 +116,79 @@ describe('CSV export', () => {
     }
     expect(chunks.length).toBeGreaterThanOrEqual(4); // header + 3 pages of ≤ 2,000
     expect(chunks.join('').split('\r\n').length - 2).toBe(4_500);
+  });
+
+  it('exports every record once, in id order, whatever size its pages take', async () => {
+    const names = Array.from({ length: 2_500 }, (_, i) => ({ name: `客户${i}` }));
+    const created = await crm.customers.createMany(names);
+    const csv = await crm.io.exportCsvText('customer', { columns: ['id', 'name'] });
+    const lines = csv.slice(1).split('\r\n').slice(1, -1);
+    expect(lines).toEqual(
+      created
+        .map((c) => `${c.id},${c.name}`)
+        .sort((a, b) => (a.split(',')[0]! < b.split(',')[0]! ? -1 : 1)),
+    );
+  });
+
+  it('lets the event loop run while it formats a large export', async () => {
+    await crm.customers.createMany(Array.from({ length: 300 }, (_, i) => ({ name: `客户${i}` })));
+    // Every reading of the clock is 5 ms later: each record uses up the time slice.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 5));
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    try {
+      const csv = await crm.io.exportCsvText('customer', { columns: ['name'] });
+      expect(csv.split('\r\n')).toHaveLength(302);
+      expect(timerRan).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('writes an empty JSON array when nothing matches', async () => {
+    const stream = await crm.io.exportJson('customer');
+    let text = '';
+    for await (const chunk of stream as unknown as AsyncIterable<string>) text += chunk;
+    expect(text).toBe('[\n]\n');
+    await crm.customers.create({ id: 'c1', name: '甲' });
+    await crm.customers.create({ id: 'c2', name: '乙' });
+    const two = await crm.io.exportJson('customer', { columns: ['id', 'name'] });
+    text = '';
+    for await (const chunk of two as unknown as AsyncIterable<string>) text += chunk;
+    expect(text).toBe('[\n{"id":"c1","name":"甲"},\n{"id":"c2","name":"乙"}\n]\n');
+  });
+
+  it('shows only what the principal may export: scope, masked and hidden fields', async () => {
+    const policy: Policy = {
+      scope: (p, operation) => (operation === 'export' && p.id === 'u-li' ? 'own' : 'all'),
+      fieldAccess: (p, _entity, field) =>
+        p.id !== 'u-li'
+          ? 'editable'
+          : field === 'phones'
+            ? 'masked'
+            : field === 'idNumber'
+              ? 'hidden'
+              : 'editable',
+    };
+    const guarded = await createCrm({ storage: createMemoryAdapter(), policy });
+    const rep = guarded.as({ id: 'u-li', roles: ['sales'] });
+    for (const [id, ownerId] of [
+      ['c1', 'u-li'],
+      ['c2', 'u-wang'],
+    ])
+      await guarded.customers.create({
+        id,
+        name: `客户${id}`,
+        ownerId,
+        phones: [{ number: '138 0013 8000' }],
+        idNumber: '110105199001011234',
+      });
+    const csv = await rep.io.exportCsvText('customer', {
+      columns: ['id', 'phones.number', 'idNumber'],
+    });
+    expect(csv).toBe('\uFEFFid,phones.number,idNumber\r\nc1,138****8000,\r\n');
+    await rep.close();
+    await guarded.close();
   });
 });

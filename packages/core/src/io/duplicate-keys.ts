@@ -25,8 +25,10 @@ export function duplicateKeys(
   record: Readonly<Record<string, unknown>>,
 ): DuplicateKey[] {
   const keys = new Map<string, DuplicateKey>();
-  const add = (on: DuplicateReason, value: string) =>
-    keys.set(`${on}:${value}`, { on, key: `${on}:${value}` });
+  const add = (on: DuplicateReason, value: string) => {
+    const key = `${on}:${value}`;
+    keys.set(key, { on, key });
+  };
   const phones = Array.isArray(record.phones) ? (record.phones as unknown[]) : [];
   for (const phone of phones) {
     const number = (phone as { number?: unknown } | null)?.number;

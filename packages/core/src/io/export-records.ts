@@ -3,11 +3,11 @@ import type { DomainContext } from '../client/domain-context.js';
 import { ENTITIES, type EntityName } from '../entities/registry.js';
 import { ValidationError } from '../errors.js';
 import { grantedScopes, scopeFilter, type Policy } from '../gateway/policy.js';
-import { readPath } from '../query/field-path.js';
 import { MAX_LIMIT, type QuerySpec, type Where } from '../query/query-spec.js';
 import { appendAudit } from '../security/audit-log.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
-import { CSV_BOM, formatCsvRow } from './csv-format.js';
+import { createTimeSlicer } from '../yield-to-event-loop.js';
+import { CSV_BOM, formatCsvCell, formatCsvRow } from './csv-format.js';
 import { readAll } from './read-all.js';
 
 /** One exported column: a dotted field path (`region.city`, `phones.number`, `customFields.level`). */
@@ -24,7 +24,10 @@ export interface ExportOptions {
   readonly columns?: readonly (string | ExportColumn)[];
   /** Joins list values in one cell. Default `'; '`. */
   readonly listSeparator?: string;
-  /** Records per chunk of the stream; default and maximum 10,000. */
+  /**
+   * Records per chunk of the stream, at most 10,000. Default: sized to the storage, so that reading
+   * a page never keeps the page busy for long (see io/read-all.ts).
+   */
   readonly pageSize?: number;
   /** Stops the stream at the next page; the consumer sees an error. */
   readonly signal?: AbortSignal;
@@ -67,6 +70,33 @@ export function cellText(value: unknown, separator = '; '): string {
     return typeof number === 'string' ? number : JSON.stringify(value);
   }
   return String(value);
+}
+
+/**
+ * `readPath` (query/field-path.ts) with the path split once: a record's own values along a dotted
+ * path, lists along the way flattened. Same result as `readPath(record, field)`.
+ */
+function compileReader(field: string): (record: unknown) => unknown {
+  const segments = field.split('.');
+  const own = (value: unknown, key: string): unknown =>
+    value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  return (record) => {
+    let value: unknown = record;
+    for (const segment of segments) {
+      if (Array.isArray(value)) {
+        value = value.flatMap((element: unknown) => {
+          const v = own(element, segment);
+          return v === undefined ? [] : Array.isArray(v) ? v : [v];
+        });
+      } else {
+        value = own(value, segment);
+        if (value === undefined) return undefined;
+      }
+    }
+    return value;
+  };
 }
 
 /** Where the principal's records for export: the query's filter AND the `export` scope. */
@@ -118,19 +148,30 @@ async function startExport(
   };
   const limit = options.pageSize && Math.max(1, Math.min(Math.floor(options.pageSize), MAX_LIMIT));
   return {
-    pages: readAll(domain, entity, { ...spec, ...(limit && { limit }) }, options.signal, ctx),
+    // Read-only: the next page is read while this one is formatted.
+    pages: readAll(domain, entity, { ...spec, ...(limit && { limit }) }, options.signal, ctx, {
+      prefetch: true,
+    }),
     columns,
   };
 }
 
+/**
+ * A stream of `head`, then one chunk per page of records — each record formatted by `format`,
+ * joined by `separator`, after `lead` (`first` for the first page), yielding to the event loop
+ * every few milliseconds — then `tail`.
+ */
 function pageStream(
   pages: AsyncGenerator<StoredRecord[]>,
   head: string,
-  format: (records: StoredRecord[], first: boolean) => string,
+  format: (record: StoredRecord) => string,
+  separator: string,
+  lead: (first: boolean) => string,
   tail: string,
 ): ReadableStream<string> {
   let first = true;
   let started = false;
+  const slice = createTimeSlicer();
   return new ReadableStream<string>({
     async pull(controller) {
       if (!started) {
@@ -144,7 +185,13 @@ function pageStream(
         controller.close();
         return;
       }
-      controller.enqueue(format(next.value, first));
+      const parts: string[] = [];
+      for (const record of next.value) {
+        const sliced = slice();
+        if (sliced) await sliced;
+        parts.push(format(record));
+      }
+      controller.enqueue(lead(first) + parts.join(separator));
       first = false;
     },
     async cancel() {
@@ -169,13 +216,22 @@ export async function exportCsv(
   const { pages, columns } = await startExport(domain, policy, entity, options, 'CSV');
   const cols = columns!;
   const separator = options.listSeparator ?? '; ';
+  const readers = cols.map((c) => compileReader(c.field));
+  /** One CRLF-terminated record: `formatCsvRow` of its cells, without the intermediate arrays. */
+  const row = (record: StoredRecord) => {
+    let line = '';
+    for (let i = 0; i < readers.length; i++) {
+      if (i) line += ',';
+      line += formatCsvCell(cellText(readers[i]!(record), separator));
+    }
+    return `${line}\r\n`;
+  };
   return pageStream(
     pages,
     CSV_BOM + formatCsvRow(cols.map((c) => c.header ?? c.field)),
-    (records) =>
-      records
-        .map((r) => formatCsvRow(cols.map((c) => cellText(readPath(r, c.field), separator))))
-        .join(''),
+    row,
+    '',
+    () => '',
     '',
   );
 }
@@ -193,17 +249,11 @@ export async function exportJson(
   options: ExportOptions = {},
 ): Promise<ReadableStream<string>> {
   const { pages, columns } = await startExport(domain, policy, entity, options, 'JSON');
+  const readers = columns?.map((c) => [c.header ?? c.field, compileReader(c.field)] as const);
   const project = (r: StoredRecord) =>
-    columns
-      ? Object.fromEntries(columns.map((c) => [c.header ?? c.field, readPath(r, c.field)]))
-      : r;
-  return pageStream(
-    pages,
-    '[',
-    (records, first) =>
-      (first ? '\n' : ',\n') + records.map((r) => JSON.stringify(project(r))).join(',\n'),
-    '\n]\n',
-  );
+    readers ? Object.fromEntries(readers.map(([key, read]) => [key, read(r)])) : r;
+  const lead = (first: boolean) => (first ? '\n' : ',\n');
+  return pageStream(pages, '[', (r) => JSON.stringify(project(r)), ',\n', lead, '\n]\n');
 }
 
 /** Reads a text stream to one string (for small exports and tests). */

@@ -78,6 +78,36 @@ describe('importCsv: mapping', () => {
     });
   });
 
+  it('looks values up case- and width-insensitively; the first of equal keys wins', async () => {
+    const csv = '名称,状态\r\n甲公司,ＨＯＴ\r\n乙公司,Cold\r\n丙公司,frozen\r\n';
+    const report = await crm.io.importCsv('customer', csv, {
+      mapping: {
+        columns: [
+          { from: '名称', to: 'name' },
+          {
+            from: '状态',
+            to: 'lifecycleStage',
+            transform: { map: { hot: 'prospect', HOT: 'customer', cold: 'potential' } },
+          },
+        ],
+      },
+      mode: 'valid-rows',
+    });
+    const stages = (await crm.customers.list({ orderBy: [{ field: 'name' }] })).items.map((c) => [
+      c.name,
+      c.lifecycleStage,
+    ]);
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        ['甲公司', 'prospect'],
+        ['乙公司', 'potential'],
+      ]),
+    );
+    expect(report.skipped).toEqual([
+      { row: 4, reason: 'invalid: lifecycleStage: 状态: "frozen" is not one of hot, HOT, cold' },
+    ]);
+  });
+
   it('refuses a mapping that targets a prototype key', async () => {
     await expect(
       crm.io.importCsv('customer', 'a\r\nb\r\n', {
@@ -335,6 +365,29 @@ describe('export → import round trip', () => {
     expect(report.createdIds).toEqual(['c1']);
     expect(await other.customers.get('c1')).toMatchObject({ name: '张伟明', tags: ['a'] });
     await other.close();
+  });
+
+  it('reports every problem of a JSON row at once: system fields, the id, the schema', async () => {
+    const report = await crm.io.importJson(
+      'customer',
+      [
+        { id: 'bad id!', name: '', createdAt: '2026-01-01T00:00:00Z', tier: 'gold' },
+        { name: '乙' },
+      ],
+      { mode: 'valid-rows' },
+    );
+    expect(report.invalid).toHaveLength(1);
+    expect(report.invalid[0]!.row).toBe(1);
+    expect(
+      Object.fromEntries(report.invalid[0]!.issues.map((i) => [i.path.join('.'), i.message])),
+    ).toMatchObject({
+      createdAt: '"createdAt" is set by the system',
+      id: 'Not a valid id',
+      name: expect.any(String),
+      tier: expect.any(String),
+    });
+    expect(report.created).toBe(1);
+    expect((await crm.customers.list()).items.map((c) => c.name)).toEqual(['乙']);
   });
 
   it('refuses __proto__ keys in JSON without polluting', async () => {

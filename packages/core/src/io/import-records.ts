@@ -12,15 +12,22 @@ import type { WriteIntent } from '../gateway/gateway-core.js';
 import { grantedScopes, type Policy } from '../gateway/policy.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
 import { companyKey } from '../sales/duplicate-check.js';
-import { yieldToEventLoop } from '../yield-to-event-loop.js';
+import { createTimeSlicer } from '../yield-to-event-loop.js';
 import { compileMapping, type ImportMapping, type MappingWarning } from './column-mapping.js';
 import { inputValidator } from './input-validator.js';
-import { DEDUPE_ENTITIES, duplicateKeys, type DedupeEntity } from './duplicate-keys.js';
+import {
+  DEDUPE_ENTITIES,
+  duplicateKeys,
+  type DedupeEntity,
+  type DuplicateKey,
+} from './duplicate-keys.js';
 import { mergeFields } from './merge-fields.js';
 import { readAll } from './read-all.js';
+import { ImportValidationError } from './import-validation-error.js';
 
-/** Rows handled between two yields to the event loop. */
-const SLICE = 500;
+// In its own module so that `@rapport/core` exports it without the importer's code.
+export { ImportValidationError };
+
 /** Above this many writes the audit log gets one batch entry per entity instead of one per record. */
 const AUDIT_BATCH_ABOVE = 1000;
 
@@ -103,19 +110,6 @@ export interface ImportReport {
   }[];
 }
 
-/**
- * Thrown by an all-or-nothing import with invalid rows (nothing was written). `issues[i].path`
- * starts with the row number (see {@link ImportReport}), then the field path; `report` has the
- * full picture.
- */
-export class ImportValidationError extends ValidationError {
-  readonly report: ImportReport;
-  constructor(issues: readonly ValidationIssue[], report: ImportReport) {
-    super(issues, `Import of ${report.entity}: ${report.invalid.length} invalid row(s)`);
-    this.report = report;
-  }
-}
-
 /** One input row: its number and its cells by column. */
 export interface SourceRow {
   readonly row: number;
@@ -134,6 +128,10 @@ interface Pending {
   readonly row: number;
   input: Record<string, unknown>;
   issues: ValidationIssue[];
+  /** The validate stage's token for `input` as it is (see `checkCreateInput`); dropped on change. */
+  checked?: object;
+  /** Duplicate keys of `input`, once valid and linked. */
+  keys?: DuplicateKey[];
   /** The company name to link, with `mapping.customer`. */
   company?: string;
   customerFields?: Record<string, unknown>;
@@ -194,12 +192,17 @@ export async function importRecords(
     ]);
   const validate = inputValidator(entity, await customFieldDefinitions(domain, entity));
 
-  // 1. Read, map and validate, a slice at a time.
+  // 1. Read, map and validate, yielding to the event loop every few milliseconds.
   const pending: Pending[] = [];
   const warnings: { row: number; column: string; message: string }[] = [];
+  const slice = createTimeSlicer();
+  /** A promise to await once the time slice is used up (then cancellation is checked). */
+  const pause = (): Promise<void> | undefined => slice()?.then(() => checkSignal(signal));
   for await (const batch of source.batches) {
     checkSignal(signal);
     for (const { row, values, problem } of batch) {
+      const paused = pause();
+      if (paused) await paused;
       const cellWarnings: MappingWarning[] = [];
       let input: Record<string, unknown>;
       const issues: ValidationIssue[] = problem ? [{ path: [], message: problem }] : [];
@@ -218,12 +221,15 @@ export async function importRecords(
           issues.push(...mapped.issues.map((i) => ({ ...i, path: ['customer', ...i.path] })));
         }
       }
-      if (issues.length === 0) issues.push(...validate(input));
+      if (issues.length === 0) {
+        const check = validate(input);
+        issues.push(...check.issues);
+        if (check.checked) item.checked = check.checked;
+      }
       for (const w of cellWarnings) warnings.push({ row, ...w });
       pending.push(item);
     }
     onProgress?.({ phase: 'read', done: pending.length });
-    await yieldToEventLoop();
   }
   onProgress?.({ phase: 'validate', done: pending.length, total: pending.length });
   checkSignal(signal);
@@ -238,6 +244,8 @@ export async function importRecords(
     const wanted = new Map<string, Pending[]>();
     for (const p of pending) {
       if (!p.company || p.issues.length) continue;
+      const paused = pause();
+      if (paused) await paused;
       const key = companyKey(p.company);
       if (!key) continue;
       const list = wanted.get(key) ?? [];
@@ -248,10 +256,11 @@ export async function importRecords(
     if (wanted.size) {
       for await (const page of readAll(domain, 'customer', {}, signal)) {
         for (const c of page) {
+          const paused = pause();
+          if (paused) await paused;
           const key = typeof c.name === 'string' ? companyKey(c.name) : '';
           if (wanted.has(key) && !existing.has(key)) existing.set(key, c.id);
         }
-        await yieldToEventLoop();
       }
     }
     const validateCustomer = inputValidator(
@@ -259,6 +268,8 @@ export async function importRecords(
       await customFieldDefinitions(domain, 'customer'),
     );
     for (const [key, rows] of wanted) {
+      const paused = pause();
+      if (paused) await paused;
       let id = existing.get(key);
       if (id) customersLinked += rows.length;
       else if (linkSpec.create !== false) {
@@ -268,13 +279,13 @@ export async function importRecords(
           for (const [field, value] of Object.entries(r.customerFields ?? {}))
             if (input[field] === undefined) input[field] = value;
         }
-        const issues = validateCustomer(input);
+        const { issues, checked } = validateCustomer(input);
         if (issues.length) {
           for (const r of rows)
             r.issues.push(...issues.map((i) => ({ ...i, path: ['customer', ...i.path] })));
           continue;
         }
-        intents.push({ type: 'create', entity: 'customer', input });
+        intents.push({ type: 'create', entity: 'customer', input: checked ?? input });
         intentRows.push(rows.map((r) => r.row));
         customersCreated++;
       } else {
@@ -286,7 +297,10 @@ export async function importRecords(
           });
         continue;
       }
-      for (const r of rows) r.input = { ...r.input, customerId: id };
+      for (const r of rows) {
+        r.input = { ...r.input, customerId: id };
+        delete r.checked; // validated without the link: the write validates it again
+      }
     }
   }
   const customerIntents = intents.length;
@@ -297,26 +311,37 @@ export async function importRecords(
   const dedupe = (DEDUPE_ENTITIES as readonly string[]).includes(entity);
   const keysOf = (record: Record<string, unknown>) =>
     dedupe ? duplicateKeys(entity as DedupeEntity, record) : [];
-  const incomingKeys = new Set<string>();
-  const incomingIds = new Set<string>();
   for (const p of valid) {
-    for (const k of keysOf(p.input)) incomingKeys.add(k.key);
-    if (typeof p.input.id === 'string') incomingIds.add(p.input.id);
+    const paused = pause();
+    if (paused) await paused;
+    p.keys = keysOf(p.input);
   }
   const existingByKey = new Map<string, StoredRecord>();
   const existingById = new Map<string, StoredRecord>();
-  if (incomingKeys.size || incomingIds.size) {
+  if (valid.some((p) => p.keys!.length || typeof p.input.id === 'string')) {
+    // What the rows could match, gathered at the first existing record (a first import has none).
+    let incoming: { keys: Set<string>; ids: Set<string> } | undefined;
     let seen = 0;
     for await (const page of readAll(domain, entity, {}, signal)) {
+      if (!incoming) {
+        incoming = { keys: new Set(), ids: new Set() };
+        for (const p of valid) {
+          const paused = pause();
+          if (paused) await paused;
+          for (const k of p.keys!) incoming.keys.add(k.key);
+          if (typeof p.input.id === 'string') incoming.ids.add(p.input.id);
+        }
+      }
       for (const record of page) {
-        if (incomingIds.has(record.id)) existingById.set(record.id, record);
+        const paused = pause();
+        if (paused) await paused;
+        if (incoming.ids.has(record.id)) existingById.set(record.id, record);
         for (const k of keysOf(record))
-          if (incomingKeys.has(k.key) && !existingByKey.has(k.key))
+          if (incoming.keys.has(k.key) && !existingByKey.has(k.key))
             existingByKey.set(k.key, record);
       }
       seen += page.length;
       onProgress?.({ phase: 'match', done: seen });
-      await yieldToEventLoop();
     }
   }
   checkSignal(signal);
@@ -328,15 +353,13 @@ export async function importRecords(
     string,
     { before: StoredRecord; patch: Record<string, unknown>; rows: number[] }
   >();
-  /** Creates, and which pending create each key / id belongs to. */
-  const creates: { input: Record<string, unknown>; rows: number[] }[] = [];
+  /** Creates (with the row's token while its input is unchanged), and their keys and ids. */
+  const creates: { input: Record<string, unknown>; rows: number[]; checked?: object }[] = [];
   const createByKey = new Map<string, (typeof creates)[number]>();
-  for (const [index, p] of valid.entries()) {
-    if (index > 0 && index % SLICE === 0) {
-      checkSignal(signal);
-      await yieldToEventLoop();
-    }
-    const keys = keysOf(p.input);
+  for (const p of valid) {
+    const paused = pause();
+    if (paused) await paused;
+    const keys = p.keys!;
     const id = typeof p.input.id === 'string' ? p.input.id : undefined;
     const on = (record: Record<string, unknown>) => {
       const theirs = new Set(keysOf(record).map((k) => k.key));
@@ -347,7 +370,7 @@ export async function importRecords(
     };
     const match =
       (id !== undefined ? existingById.get(id) : undefined) ??
-      keys.map((k) => existingByKey.get(k.key)).find(Boolean);
+      (existingByKey.size ? keys.map((k) => existingByKey.get(k.key)).find(Boolean) : undefined);
     if (match) {
       duplicates.push({
         row: p.row,
@@ -389,11 +412,12 @@ export async function importRecords(
         onDuplicate === 'update'
           ? { ...earlier.input, ...incoming }
           : { ...earlier.input, ...mergeFields(earlier.input, incoming) };
+      delete earlier.checked;
       earlier.rows.push(p.row);
       for (const k of keys) if (!createByKey.has(k.key)) createByKey.set(k.key, earlier);
       continue;
     }
-    const create = { input: p.input, rows: [p.row] };
+    const create = { input: p.input, rows: [p.row], ...(p.checked && { checked: p.checked }) };
     creates.push(create);
     for (const k of keys) createByKey.set(k.key, create);
     if (id !== undefined) createByKey.set(`id:${id}`, create);
@@ -403,12 +427,12 @@ export async function importRecords(
   const foldIssues: { row: number; issues: ValidationIssue[] }[] = [];
   for (const c of creates) {
     if (c.rows.length === 1) continue;
-    const issues = validate(c.input);
+    const { issues } = validate(c.input);
     if (issues.length) foldIssues.push({ row: c.rows.at(-1)!, issues });
   }
 
   for (const c of creates) {
-    intents.push({ type: 'create', entity, input: c.input });
+    intents.push({ type: 'create', entity, input: c.checked ?? c.input });
     intentRows.push(c.rows);
   }
   let updated = 0;

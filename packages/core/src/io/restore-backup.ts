@@ -5,7 +5,7 @@ import { ENTITIES, type EntityName } from '../entities/registry.js';
 import { CancelledError, ConflictError, ValidationError, type ValidationIssue } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
 import type { Policy } from '../gateway/policy.js';
-import { INDEXEDDB_SCHEMA_VERSION } from '../storage/indexeddb-adapter.js';
+import { INDEXEDDB_SCHEMA_VERSION } from '../storage/collections.js';
 import { yieldToEventLoop } from '../yield-to-event-loop.js';
 import { requireAdministrator } from './admin-check.js';
 import { BACKUP_ENTITIES, SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION } from './create-backup.js';
@@ -263,7 +263,7 @@ export async function restoreBackup(
       ...inputValidator(
         entity,
         defs,
-      )(input).map((i) => ({ ...i, path: [lineOf[index]!, ...i.path] })),
+      )(input).issues.map((i) => ({ ...i, path: [lineOf[index]!, ...i.path] })),
     );
   }
   if (issues.length) throw new ValidationError(issues, 'Invalid snapshot');

@@ -59,7 +59,7 @@ export function sortKey(record: unknown, orderBy: readonly OrderBy[]): unknown[]
 }
 
 /** Arrays sort by their first element, so `tags` orders by the first tag. */
-function sortValue(value: unknown): unknown {
+export function sortValue(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;
 }
 

@@ -71,11 +71,25 @@ describe('indexeddb adapter', () => {
 
   it('plans queries onto indexes and says so', async () => {
     const adapter = open();
+    // One `eq`, ordered by id (the default): the [ownerId, id] index walked a page at a time.
     assertEqual(await adapter.explain!('customers', { where: { ownerId: { eq: 'u1' } } }), {
       strategy: 'index',
       index: 'ownerId',
-      ordered: false,
+      ordered: true,
     });
+    // No filter, ordered by id: the primary key walked a page at a time, never read whole.
+    assertEqual(await adapter.explain!('customers', {}), {
+      strategy: 'index',
+      index: 'id',
+      ordered: true,
+    });
+    // Two conditions: candidates from the most selective index, then filtered.
+    assertEqual(
+      await adapter.explain!('customers', {
+        where: { ownerId: { eq: 'u1' }, tier: { in: ['vip', 'key'] } },
+      }),
+      { strategy: 'index', index: 'ownerId', ordered: false },
+    );
     assertEqual(
       await adapter.explain!('customers', { orderBy: [{ field: 'updatedAt', direction: 'desc' }] }),
       {
@@ -141,6 +155,92 @@ describe('indexeddb adapter', () => {
       walked,
       all.items.map((r) => r.id),
     );
+  });
+
+  it('pages by id over the primary key and over one eq, like a scan, both directions', async () => {
+    const adapter = open();
+    await adapter.commit(
+      Array.from({ length: 120 }, (_, i) => ({
+        type: 'insert' as const,
+        collection: 'customers',
+        record: {
+          id: `k${String((i * 37) % 120).padStart(3, '0')}`,
+          name: `客户${i}`,
+          ownerId: `u${i % 3}`,
+        },
+      })),
+    );
+    const pages = async (spec: Record<string, unknown>) => {
+      const ids: string[] = [];
+      let cursor: string | null | undefined;
+      let total = -1;
+      do {
+        const page = await adapter.query('customers', {
+          ...spec,
+          limit: 11,
+          ...(cursor && { cursor }),
+        });
+        ids.push(...page.items.map((r) => r.id));
+        total = page.total;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { ids, total };
+    };
+    for (const direction of ['asc', 'desc'] as const) {
+      const orderBy = [{ field: 'id', direction }];
+      for (const where of [undefined, { ownerId: { eq: 'u1' } }]) {
+        const walked = await pages({ ...(where && { where }), orderBy });
+        // `notes` is not indexed: the same query forced through a scan.
+        const scanned = await adapter.query('customers', {
+          where: { ...where, notes: { exists: false } },
+          orderBy,
+          limit: 1000,
+        });
+        assertEqual(
+          walked.ids,
+          scanned.items.map((r) => r.id),
+        );
+        assertEqual(walked.total, scanned.total);
+      }
+    }
+  });
+
+  it('keeps a paged total true when records change between pages', async () => {
+    const adapter = open();
+    const insert = (id: string) =>
+      adapter.commit([
+        { type: 'insert', collection: 'customers', record: { id, name: id, ownerId: 'u1' } },
+      ]);
+    for (let i = 0; i < 30; i++) await insert(`p${String(i).padStart(2, '0')}`);
+    const where = { ownerId: { eq: 'u1' } };
+    const first = await adapter.query('customers', { where, limit: 10 });
+    assertEqual(first.total, 30);
+    const second = await adapter.query('customers', {
+      where,
+      limit: 10,
+      cursor: first.nextCursor!,
+    });
+    assertEqual(second.total, 30);
+    await insert('p99');
+    const third = await adapter.query('customers', {
+      where,
+      limit: 10,
+      cursor: second.nextCursor!,
+    });
+    assertEqual(third.total, 31);
+    // Another tab's commit counts too.
+    const other = open();
+    await other.commit([
+      { type: 'insert', collection: 'customers', record: { id: 'q1', name: 'q1', ownerId: 'u1' } },
+    ]);
+    await other.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const fourth = await adapter.query('customers', {
+      where,
+      limit: 10,
+      cursor: second.nextCursor!,
+    });
+    assertEqual(fourth.total, 32);
   });
 
   it('tells a second connection (another tab) about changes', async () => {

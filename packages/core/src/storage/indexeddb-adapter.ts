@@ -12,7 +12,9 @@ import type { CountQuery, QueryResult, QuerySpec, Where } from '../query/query-s
 import { DEFAULT_LIMIT } from '../query/query-spec.js';
 import { createFilter, paginate } from '../query/run-query.js';
 import { createSubscribable } from '../subscribable.js';
-import { COLLECTIONS, collectionMap } from './collections.js';
+import { yieldToEventLoop } from '../yield-to-event-loop.js';
+import { COLLECTIONS, collectionMap, INDEXEDDB_SCHEMA_VERSION } from './collections.js';
+import { createIndexedDbSearch, type IndexedDbSearchOptions } from './indexeddb-search.js';
 import { planQuery, type IndexedPlan, type KeyRangeSpec } from './query-plan.js';
 import type {
   ChangeEvent,
@@ -26,12 +28,8 @@ import type {
   StoredRecord,
 } from './storage-adapter.js';
 
-/**
- * Bump when {@link COLLECTIONS} changes (a store or an index added or removed). The upgrade
- * reconciles stores and indexes with the declared collections, so every older version upgrades
- * in one step; data-shape migrations go in {@link MIGRATIONS}.
- */
-export const INDEXEDDB_SCHEMA_VERSION = 4;
+// Declared beside COLLECTIONS (bump it when they change), so backups read it without this adapter.
+export { INDEXEDDB_SCHEMA_VERSION };
 
 /** Data migrations by target version, run inside the upgrade transaction after stores exist. */
 const MIGRATIONS: Record<
@@ -51,6 +49,8 @@ export interface IndexedDbAdapterOptions {
   readonly broadcast?: boolean;
   /** Another tab is upgrading the database: this connection has been closed. Reload to continue. */
   readonly onVersionChange?: () => void;
+  /** Full-text indexes for `search`, built in a Worker (indexeddb-search.ts); `false` always scans. */
+  readonly searchIndex?: IndexedDbSearchOptions | false;
 }
 
 const indexKeyPath = (field: string): string[] => [field, 'id'];
@@ -60,11 +60,23 @@ const indexKeyPath = (field: string): string[] => [field, 'id'];
  * `[field, id]` for each declared index (so one index serves filtering and keyset order), commits
  * in one transaction written in chunks, and change notifications to other tabs.
  */
+/** Change events per BroadcastChannel message (see `broadcast`). */
+const BROADCAST_SLICE = 2000;
+
 export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapter {
   const descriptors = collectionMap(options.collections ?? COLLECTIONS);
   const version = options.version ?? INDEXEDDB_SCHEMA_VERSION;
   const chunkSize = Math.max(1, options.chunkSize ?? 250);
   const changes = createSubscribable<ChangeListener>();
+  const searchIndex =
+    options.searchIndex === false
+      ? null
+      : createIndexedDbSearch({
+          name: options.name,
+          descriptors,
+          subscribe: changes.subscribe,
+          searchIndex: options.searchIndex,
+        });
   let failure: CrmError | null = null;
   let closed = false;
 
@@ -123,12 +135,40 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     options.broadcast !== false && typeof BroadcastChannel !== 'undefined'
       ? new BroadcastChannel(`rapport:${options.name}`)
       : null;
+  // Totals of ordered queries, so the pages after the first (same query, with a cursor) need no
+  // second count: valid while their collection's generation is unchanged. Every commit, here or
+  // in another tab, moves the generation of the collections it touched.
+  const generations = new Map<string, number>();
+  const totals = new Map<string, { generation: number; total: number }>();
+  const changed = (events: readonly ChangeEvent[]) => {
+    for (const name of new Set(events.map((e) => e.collection)))
+      generations.set(name, (generations.get(name) ?? 0) + 1);
+  };
+
   if (channel) {
     channel.onmessage = (event: MessageEvent<ChangeEvent[]>) => {
       if (!Array.isArray(event.data)) return;
+      changed(event.data);
       changes.emit(event.data.map((change) => ({ ...change, source: 'remote' as const })));
     };
   }
+
+  // Other tabs hear of a commit in messages of at most BROADCAST_SLICE events, one per task and
+  // in commit order: cloning 100k events into one message would hold this thread for ~100 ms.
+  let broadcasting: Promise<void> = Promise.resolve();
+  const broadcast = (events: ChangeEvent[]) => {
+    if (events.length <= BROADCAST_SLICE) {
+      broadcasting = broadcasting.then(() => channel?.postMessage(events));
+      return;
+    }
+    for (let start = 0; start < events.length; start += BROADCAST_SLICE) {
+      const slice = events.slice(start, start + BROADCAST_SLICE);
+      broadcasting = broadcasting.then(async () => {
+        await yieldToEventLoop();
+        channel?.postMessage(slice);
+      });
+    }
+  };
 
   const database = async (): Promise<IDBPDatabase> => {
     if (closed)
@@ -184,25 +224,46 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     const orderBy = withIdTiebreak(spec.orderBy);
     const limit = spec.limit ?? DEFAULT_LIMIT;
     const tx = db.transaction(collection, 'readonly');
-    const index = tx.objectStore(collection).index(plan.field);
-    const totalRange = toKeyRange(plan.range);
+    const store = tx.objectStore(collection);
+    // The primary key (`id`) or a `[field, id]` index.
+    const primary = plan.field === 'id';
+    const source = primary ? store : store.index(plan.field);
+    const totalRange = primary ? undefined : toKeyRange(plan.range);
     let range = totalRange;
     if (spec.cursor) {
-      const after = decodeCursor(spec.cursor, orderBy) as [string | number, string];
-      if (typeof after[0] !== 'string' && typeof after[0] !== 'number') {
-        throw new ValidationError([
-          { path: ['cursor'], message: 'Not a cursor returned by this query' },
-        ]);
+      const after = decodeCursor(spec.cursor, orderBy);
+      const id = after[after.length - 1] as string;
+      if (primary) {
+        range =
+          plan.direction === 'asc'
+            ? IDBKeyRange.lowerBound(id, true)
+            : IDBKeyRange.upperBound(id, true);
+      } else {
+        const value = plan.byId ? plan.range.lower!.value : after[0];
+        if (typeof value !== 'string' && typeof value !== 'number') {
+          throw new ValidationError([
+            { path: ['cursor'], message: 'Not a cursor returned by this query' },
+          ]);
+        }
+        range = toKeyRange(plan.range, { key: [value, id], direction: plan.direction });
       }
-      range = toKeyRange(plan.range, { key: after, direction: plan.direction });
     }
-    const total = totalRange === 'empty' ? 0 : await index.count(totalRange);
+    const totalKey = `${collection}\u0000${plan.field}\u0000${JSON.stringify(plan.range)}`;
+    const generation = generations.get(collection) ?? 0;
+    const known = spec.cursor ? totals.get(totalKey) : undefined;
+    let total: number;
+    if (known?.generation === generation) total = known.total;
+    else {
+      total = totalRange === 'empty' ? 0 : await source.count(totalRange);
+      if (totals.size >= 256) totals.clear();
+      totals.set(totalKey, { generation, total });
+    }
     const items: StoredRecord[] = [];
     if (range !== 'empty') {
       if (plan.direction === 'asc') {
-        items.push(...((await index.getAll(range, limit + 1)) as StoredRecord[]));
+        items.push(...((await source.getAll(range, limit + 1)) as StoredRecord[]));
       } else {
-        let cursor = await index.openCursor(range, 'prev');
+        let cursor = await source.openCursor(range, 'prev');
         while (cursor && items.length < limit + 1) {
           items.push(cursor.value as StoredRecord);
           cursor = await cursor.continue();
@@ -211,11 +272,11 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     }
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
+    const key = primary || plan.byId ? [last?.id] : [last?.[plan.field], last?.id];
     return {
       items: page,
       total,
-      nextCursor:
-        last && items.length > limit ? encodeCursor(orderBy, [last[plan.field], last.id]) : null,
+      nextCursor: last && items.length > limit ? encodeCursor(orderBy, key) : null,
     };
   };
 
@@ -252,6 +313,8 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       return run(`Querying ${collection}`, async (db) => {
         const plan = planQuery(descriptor, spec);
         if (plan.kind === 'ordered') return orderedPage(db, collection, plan, spec);
+        const indexed = spec.search?.trim() ? await searchIndex?.query(db, collection, spec) : null;
+        if (indexed) return indexed;
         const candidates = await readCandidates(db, collection, plan);
         const filter = createFilter(spec, descriptor.searchFields);
         return paginate(candidates.filter(filter), spec);
@@ -265,6 +328,13 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
         const plan = planQuery(descriptor, query);
         if (!search?.trim() && (!where || Object.keys(where).length === 0))
           return db.count(collection);
+        // An ordered plan has no filter beyond its range (see planQuery): count the range.
+        if (plan.kind === 'ordered') {
+          const store = db.transaction(collection, 'readonly').objectStore(collection);
+          if (plan.field === 'id') return store.count();
+          const keyRange = toKeyRange(plan.range);
+          return keyRange === 'empty' ? 0 : store.index(plan.field).count(keyRange);
+        }
         if (plan.kind === 'candidates' && !search?.trim() && isExactlyCovered(where, plan)) {
           const index = db
             .transaction(collection, 'readonly')
@@ -278,6 +348,8 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
           );
           return counts.reduce((a, b) => a + b, 0);
         }
+        const indexed = search?.trim() ? await searchIndex?.count(db, collection, query) : null;
+        if (typeof indexed === 'number') return indexed;
         const candidates = await readCandidates(db, collection, plan);
         const filter = createFilter(query, descriptor.searchFields);
         let n = 0;
@@ -305,6 +377,9 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
         rejection ??= error;
         throw error;
       };
+      // The previous chunk's writes: awaited only after the next chunk is queued, so the database
+      // always has work queued and never waits for this thread between chunks.
+      let inFlight: Promise<void> | null = null;
       try {
         for (let start = 0; start < mutations.length; start += chunkSize) {
           const chunk = mutations.slice(start, start + chunkSize);
@@ -410,12 +485,15 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
               });
             }
           });
-          await Promise.all(writes);
-          commitOptions.onProgress?.(
-            Math.min(start + chunk.length, mutations.length),
-            mutations.length,
+          const done = Math.min(start + chunk.length, mutations.length);
+          const queued = Promise.all(writes).then(() =>
+            commitOptions.onProgress?.(done, mutations.length),
           );
+          queued.catch(() => {});
+          if (inFlight) await inFlight;
+          inFlight = queued;
         }
+        if (inFlight) await inFlight;
         await tx.done;
       } catch (error) {
         try {
@@ -429,8 +507,9 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
           StorageError.from(tx.error ?? error, `Committing ${mutations.length} changes`)
         );
       }
+      changed(events);
       changes.emit(events);
-      channel?.postMessage(events);
+      if (channel) broadcast(events);
       return { records };
     },
 
@@ -438,13 +517,23 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
 
     async explain(collection, spec): Promise<QueryPlan> {
       const plan = planQuery(descriptorOf(collection), spec);
-      if (plan.kind === 'scan') return { strategy: 'scan' };
-      return { strategy: 'index', index: plan.field, ordered: plan.kind === 'ordered' };
+      const searched = spec.search?.trim()
+        ? { search: searchIndex?.ready(collection) ? ('index' as const) : ('scan' as const) }
+        : {};
+      if (plan.kind === 'scan') return { strategy: 'scan', ...searched };
+      return {
+        strategy: 'index',
+        index: plan.field,
+        ordered: plan.kind === 'ordered',
+        ...searched,
+      };
     },
 
     async close() {
       if (closed) return;
       closed = true;
+      searchIndex?.close();
+      await broadcasting; // other tabs still hear of every commit made before closing
       channel?.close();
       try {
         (await ready).close();

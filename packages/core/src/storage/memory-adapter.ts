@@ -3,6 +3,8 @@ import type { CountQuery, QuerySpec } from '../query/query-spec.js';
 import { createFilter, runQuery } from '../query/run-query.js';
 import { createSubscribable } from '../subscribable.js';
 import { COLLECTIONS, collectionMap } from './collections.js';
+import { createMemoryPages } from './memory-pages.js';
+import { createMemorySearch } from './memory-search.js';
 import type {
   ChangeEvent,
   ChangeListener,
@@ -17,6 +19,11 @@ import type {
 export interface MemoryAdapterOptions {
   /** Defaults to Rapport's collections. */
   readonly collections?: readonly CollectionDescriptor[];
+  /**
+   * Full-text indexes for `search` (memory-search.ts) over collections of at least `minRecords`
+   * records (default 2000; 0: every collection), each built on its first search; `false` scans.
+   */
+  readonly searchIndex?: { readonly minRecords?: number } | false;
 }
 
 /**
@@ -29,6 +36,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   for (const name of descriptors.keys()) data.set(name, new Map());
   const changes = createSubscribable<ChangeListener>();
   let closed = false;
+  const pages = createMemoryPages();
+  const search =
+    options.searchIndex === false
+      ? null
+      : createMemorySearch({
+          descriptors,
+          rows: (collection) => data.get(collection),
+          subscribe: changes.subscribe,
+          minRecords: options.searchIndex?.minRecords,
+        });
 
   const table = (collection: string): Map<string, StoredRecord> => {
     if (closed) throw new StorageError('STORAGE_CLOSED', 'The memory adapter is closed');
@@ -57,15 +74,22 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
 
     async query(collection, spec: QuerySpec) {
-      return runQuery(table(collection).values(), spec, searchFields(collection));
+      const rows = table(collection);
+      const narrowed = search?.narrow(collection, spec);
+      if (narrowed) return runQuery(narrowed.records, narrowed.spec, searchFields(collection));
+      // A later page of a paged query: from its ordered matches, kept since (memory-pages.ts).
+      if (spec.cursor !== undefined)
+        return pages.page(collection, spec, rows.values(), searchFields(collection));
+      return runQuery(rows.values(), spec, searchFields(collection));
     },
 
     async count(collection, query: CountQuery = {}) {
       const rows = table(collection);
       if (!query.where && !query.search) return rows.size;
-      const filter = createFilter(query, searchFields(collection));
+      const narrowed = search?.narrow(collection, query);
+      const filter = createFilter(narrowed?.spec ?? query, searchFields(collection));
       let n = 0;
-      for (const record of rows.values()) if (filter(record)) n++;
+      for (const record of narrowed?.records ?? rows.values()) if (filter(record)) n++;
       return n;
     },
 
@@ -160,6 +184,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         }
       }
       for (const [collection, rows] of overlay) {
+        pages.forget(collection);
         const target = table(collection);
         for (const [id, value] of rows) {
           if (value) target.set(id, value);
@@ -173,12 +198,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
 
     subscribe: changes.subscribe,
 
-    async explain() {
-      return { strategy: 'scan' };
+    async explain(collection, spec) {
+      if (!spec.search?.trim()) return { strategy: 'scan' };
+      return { strategy: 'scan', search: search?.ready(collection) ? 'index' : 'scan' };
     },
 
     async close() {
       closed = true;
+      pages.clear();
+      search?.close();
     },
   };
 }

@@ -18,14 +18,17 @@ export type IndexedPlan =
       readonly ranges: readonly KeyRangeSpec[];
     }
   /**
-   * Walk one sortable index in order and stop after a page. Only when nothing else filters, so the
-   * total is an index count.
+   * Walk one index in order and stop after a page. Only when nothing else filters, so the total is
+   * an index count. `field` `'id'` is the primary key itself (order by id, no filter). `byId`: the
+   * order is by id alone and the range is one `eq` on `field` — the `[field, id]` index holds that
+   * value's records in id order, so a page is a bounded read however many records match.
    */
   | {
       readonly kind: 'ordered';
       readonly field: string;
       readonly direction: 'asc' | 'desc';
       readonly range: KeyRangeSpec;
+      readonly byId?: boolean;
     };
 
 /** Bounds on the first key part; `undefined` means open-ended. */
@@ -118,6 +121,29 @@ export function planQuery(
           eq === undefined
             ? {}
             : { lower: { value: eq, open: false }, upper: { value: eq, open: false } },
+      };
+    }
+  }
+
+  // Ordered by id alone: walk the primary key (no filter) or the `[field, id]` index of one `eq`.
+  if (order.length === 1 && !spec.search?.trim()) {
+    const direction = order[0]!.direction ?? 'asc';
+    if (topLevelKeys.length === 0) return { kind: 'ordered', field: 'id', direction, range: {} };
+    const field = topLevelKeys[0]!;
+    const condition = spec.where![field] as FieldCondition;
+    if (
+      topLevelKeys.length === 1 &&
+      indexed.has(field) &&
+      Object.keys(condition).length === 1 &&
+      isKeyValue(condition.eq)
+    ) {
+      const value = { value: condition.eq, open: false };
+      return {
+        kind: 'ordered',
+        field,
+        direction,
+        range: { lower: value, upper: value },
+        byId: true,
       };
     }
   }

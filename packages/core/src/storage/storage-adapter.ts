@@ -85,6 +85,8 @@ export interface QueryPlan {
   readonly index?: string;
   /** The index also yields the requested order, so the walk stops after one page. */
   readonly ordered?: boolean;
+  /** For a `search`: answered from a full-text index, or by matching every candidate's text. */
+  readonly search?: 'index' | 'scan';
 }
 
 export interface StorageAdapter {
