@@ -1,16 +1,18 @@
-// `npm test`: four runners, each with its normal output, then one closing line with the combined
+// `npm test`: five runners, each with its normal output, then one closing line with the combined
 // counts: `N passed, N failed` (`, N skipped` if any).
 //   1. vitest (Node)                 core's tests
 //   2. web-test-runner (Chromium)    browser tests and every element test
 //   3. strict CSP (Chromium)         scripts/csp-check.mjs: the elements under a real
 //                                    Content-Security-Policy header, one test per element
-//   4. storybook build               a smoke test, counted as ONE test: it passes when
+//   4. bundle budgets                scripts/size-check.mjs: min+gz of each public entry and element
+//                                    against its budget, one test per budget
+//   5. storybook build               a smoke test, counted as ONE test: it passes when
 //                                    `storybook build` exits 0 and wrote storybook-static/index.html
 //                                    (after `npm run manifest`, so docs get the element manifest;
 //                                    telemetry off, so it runs offline). No browser.
 // Counts come from files the runners write (.test-results/vitest.json from vitest's JSON
 // reporter, .test-results/wtr.json from scripts/wtr-counts-reporter.mjs, .test-results/csp.json
-// from scripts/csp-check.mjs), never from scraping; the Storybook build's from its exit code and
+// from scripts/csp-check.mjs, .test-results/size.json from scripts/size-check.mjs), never from scraping; the Storybook build's from its exit code and
 // output. A runner that crashed, found no test files, ran no test, or exited non-zero with nothing
 // counted as failed adds one failure: a missing result is never read as zero.
 import { spawnSync } from 'node:child_process';
@@ -54,6 +56,12 @@ const runners = [
     label: 'strict CSP (Chromium)',
     resultFile: path.join(resultsDir, 'csp.json'),
     args: [path.join(root, 'scripts', 'csp-check.mjs')],
+    read: (data) => ({ passed: data.passed, failed: data.failed, skipped: data.skipped }),
+  },
+  {
+    label: 'bundle budgets',
+    resultFile: path.join(resultsDir, 'size.json'),
+    args: [path.join(root, 'scripts', 'size-check.mjs')],
     read: (data) => ({ passed: data.passed, failed: data.failed, skipped: data.skipped }),
   },
   {

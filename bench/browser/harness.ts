@@ -1,19 +1,38 @@
-/** One line of the benchmark table. Times in milliseconds unless the measure says otherwise. */
+/**
+ * One line of the benchmark table. Times in milliseconds unless the measure names another unit.
+ * `baseline` is the raw equivalent measured in the same run (null when the issue names none).
+ */
 export interface Measurement {
   measure: string;
   rapport: number;
-  baseline: number;
+  baseline: number | null;
   baselineName: string;
+  /** The goal as written in the table, e.g. `≤ 1.15×; no task over 50 ms`. */
   goal: string;
-  /** The goal as a maximum ratio rapport / baseline. */
-  goalRatio: number;
+  /** The ratio part of the goal (rapport / baseline), when there is one. */
+  goalRatio?: number;
+  /**
+   * Whether every part of the goal was met. Defaults to `rapport / baseline ≤ goalRatio`; set it
+   * when the goal has absolute parts (≤ 16 ms, ≤ 300 cards, no task over 50 ms).
+   */
+  met?: boolean;
   notes?: string;
 }
+
+/** A benchmark module's entry point: what `main.ts` calls for each measure named in the URL. */
+export type Bench = (options: { size: number; repetitions: number }) => Promise<Measurement[]>;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (0–100) by nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
 }
 
 export function deleteDatabase(name: string): Promise<void> {
@@ -25,7 +44,7 @@ export function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Watches main-thread tasks over 50 ms; `stop()` returns the longest seen. */
+/** Watches main-thread tasks over 50 ms; `stop()` returns the longest seen (0 when none). */
 export function longTasks(): { stop(): number } {
   let longest = 0;
   const observer = new PerformanceObserver((list) => {
@@ -39,4 +58,11 @@ export function longTasks(): { stop(): number } {
       return longest;
     },
   };
+}
+
+/** Two animation frames: the browser has styled, laid out and painted what was rendered. */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+  );
 }

@@ -1,20 +1,28 @@
-// Runs every browser benchmark named in the URL (`?size=100000&repetitions=3`) and leaves the
-// results on `window.benchResults` for bench/run.mjs to read.
+// Runs the browser benchmarks named in the URL (`?size=100000&repetitions=5&only=a,b`) one after
+// another and leaves the results on `window.benchResults` for bench/run.mjs to read.
 import type { Measurement } from './harness.js';
-import { run as importContacts } from './import-contacts.bench.js';
+import { MEASURES } from './measures.js';
 
 declare global {
   interface Window {
     benchResults?: { ok: true; measurements: Measurement[] } | { ok: false; error: string };
+    benchProgress?: string;
   }
 }
 
 const params = new URLSearchParams(location.search);
 const size = Number(params.get('size') ?? 100_000);
 const repetitions = Number(params.get('repetitions') ?? 3);
+const only = params.get('only')?.split(',').filter(Boolean);
 
 try {
-  const measurements = [...(await importContacts({ size, repetitions }))];
+  const measurements: Measurement[] = [];
+  for (const [name, load] of Object.entries(MEASURES)) {
+    if (only && !only.includes(name)) continue;
+    window.benchProgress = name;
+    const { run } = await load();
+    measurements.push(...(await run({ size, repetitions })));
+  }
   window.benchResults = { ok: true, measurements };
 } catch (error) {
   window.benchResults = {
