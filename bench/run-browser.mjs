@@ -55,6 +55,8 @@ export async function runBrowserBenches({ root, sourcePaths, size, repetitions, 
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      // `gc()` for benchmarks that start each measured section on a collected heap.
+      '--js-flags=--expose-gc',
     ],
   });
   try {

@@ -58,12 +58,16 @@ function normalizeColumns(entity: EntityName, columns: ExportOptions['columns'])
 
 /** One value as cell text: lists joined, phones by number, objects as JSON. */
 export function cellText(value: unknown, separator = '; '): string {
+  if (typeof value === 'string') return value;
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) {
-    return value
-      .map((v) => cellText(v, separator))
-      .filter((s) => s !== '')
-      .join(separator);
+    // The non-empty texts joined; a loop, as this runs for every list cell of an export.
+    let out = '';
+    for (const element of value) {
+      const text = cellText(element, separator);
+      if (text !== '') out = out === '' ? text : out + separator + text;
+    }
+    return out;
   }
   if (typeof value === 'object') {
     const number = (value as { number?: unknown }).number;
@@ -86,10 +90,13 @@ function compileReader(field: string): (record: unknown) => unknown {
     let value: unknown = record;
     for (const segment of segments) {
       if (Array.isArray(value)) {
-        value = value.flatMap((element: unknown) => {
+        const values: unknown[] = [];
+        for (const element of value) {
           const v = own(element, segment);
-          return v === undefined ? [] : Array.isArray(v) ? v : [v];
-        });
+          if (Array.isArray(v)) for (const item of v) values.push(item);
+          else if (v !== undefined) values.push(v);
+        }
+        value = values;
       } else {
         value = own(value, segment);
         if (value === undefined) return undefined;

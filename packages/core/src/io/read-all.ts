@@ -7,7 +7,7 @@ import type { StoredRecord } from '../storage/storage-adapter.js';
 
 /** The largest page io/ reads: the largest the query model allows. */
 export const IO_PAGE_SIZE = MAX_LIMIT;
-/** The first page, and the smallest one after it. */
+/** The size of the first page, and the smallest page after it. */
 const FIRST_PAGE = 1000;
 const MIN_PAGE = 500;
 /** What one page read should take at most, so the records it delivers arrive in a short task. */
@@ -21,7 +21,8 @@ const PAGE_BUDGET_MS = 40;
  * a busy machine only ever adds time: when the fixed part dominates, pages grow to the largest,
  * as smaller ones would only repeat it; otherwise they are sized to take about
  * {@link PAGE_BUDGET_MS}, so that no page keeps the page busy for long. Sizes change by a quarter
- * or more, or not at all, so the two sizes stay far enough apart to fit on.
+ * or more, or not at all, so the two sizes stay far enough apart to fit on; a size read in under
+ * half the budget always doubles, so one slow reading cannot keep pages small.
  */
 function pageSizer(): (size: number, ms: number) => number {
   const fastest = new Map<number, number>();
@@ -31,7 +32,8 @@ function pageSizer(): (size: number, ms: number) => number {
     fastest.set(size, Math.min(ms, fastest.get(size) ?? Infinity));
     if (size !== last) [other, last] = [last, size];
     const grown = Math.min(IO_PAGE_SIZE, size * 2);
-    if (!other) return grown;
+    // Well within budget (or a first page): larger pages are safe, and give a new size to fit on.
+    if (!other || fastest.get(last)! <= PAGE_BUDGET_MS / 2) return grown;
     const perRecord = (fastest.get(last)! - fastest.get(other)!) / (last - other);
     const fixed = fastest.get(last)! - perRecord * last;
     // Larger pages read faster: only noise does that; grow, and fit again on the next sizes.
