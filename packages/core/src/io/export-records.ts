@@ -3,6 +3,7 @@ import type { DomainContext } from '../client/domain-context.js';
 import { ENTITIES, type EntityName } from '../entities/registry.js';
 import { ValidationError } from '../errors.js';
 import { grantedScopes, scopeFilter, type Policy } from '../gateway/policy.js';
+import { compilePath } from '../query/field-path.js';
 import { MAX_LIMIT, type QuerySpec, type Where } from '../query/query-spec.js';
 import { appendAudit } from '../security/audit-log.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
@@ -74,36 +75,6 @@ export function cellText(value: unknown, separator = '; '): string {
     return typeof number === 'string' ? number : JSON.stringify(value);
   }
   return String(value);
-}
-
-/**
- * `readPath` (query/field-path.ts) with the path split once: a record's own values along a dotted
- * path, lists along the way flattened. Same result as `readPath(record, field)`.
- */
-function compileReader(field: string): (record: unknown) => unknown {
-  const segments = field.split('.');
-  const own = (value: unknown, key: string): unknown =>
-    value !== null && typeof value === 'object' && Object.hasOwn(value, key)
-      ? (value as Record<string, unknown>)[key]
-      : undefined;
-  return (record) => {
-    let value: unknown = record;
-    for (const segment of segments) {
-      if (Array.isArray(value)) {
-        const values: unknown[] = [];
-        for (const element of value) {
-          const v = own(element, segment);
-          if (Array.isArray(v)) for (const item of v) values.push(item);
-          else if (v !== undefined) values.push(v);
-        }
-        value = values;
-      } else {
-        value = own(value, segment);
-        if (value === undefined) return undefined;
-      }
-    }
-    return value;
-  };
 }
 
 /** Where the principal's records for export: the query's filter AND the `export` scope. */
@@ -223,7 +194,7 @@ export async function exportCsv(
   const { pages, columns } = await startExport(domain, policy, entity, options, 'CSV');
   const cols = columns!;
   const separator = options.listSeparator ?? '; ';
-  const readers = cols.map((c) => compileReader(c.field));
+  const readers = cols.map((c) => compilePath(c.field));
   /** One CRLF-terminated record: `formatCsvRow` of its cells, without the intermediate arrays. */
   const row = (record: StoredRecord) => {
     let line = '';
@@ -256,7 +227,7 @@ export async function exportJson(
   options: ExportOptions = {},
 ): Promise<ReadableStream<string>> {
   const { pages, columns } = await startExport(domain, policy, entity, options, 'JSON');
-  const readers = columns?.map((c) => [c.header ?? c.field, compileReader(c.field)] as const);
+  const readers = columns?.map((c) => [c.header ?? c.field, compilePath(c.field)] as const);
   const project = (r: StoredRecord) =>
     readers ? Object.fromEntries(readers.map(([key, read]) => [key, read(r)])) : r;
   const lead = (first: boolean) => (first ? '\n' : ',\n');

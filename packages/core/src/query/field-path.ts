@@ -24,7 +24,25 @@ export function readPath(record: unknown, path: string): unknown {
  */
 export function compilePath(path: string): (record: unknown) => unknown {
   if (!path.includes('.')) return (record) => ownValue(record, path);
-  return (record) => readPath(record, path);
+  const segments = path.split('.');
+  return (record) => {
+    let value: unknown = record;
+    for (const segment of segments) {
+      if (Array.isArray(value)) {
+        const values: unknown[] = [];
+        for (const element of value) {
+          const v = ownValue(element, segment);
+          if (Array.isArray(v)) for (const item of v) values.push(item);
+          else if (v !== undefined) values.push(v);
+        }
+        value = values;
+      } else {
+        value = ownValue(value, segment);
+        if (value === undefined) return undefined;
+      }
+    }
+    return value;
+  };
 }
 
 function ownValue(value: unknown, key: string): unknown {
