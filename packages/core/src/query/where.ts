@@ -1,5 +1,5 @@
 import type { FieldCondition, Scalar, Where } from './query-spec.js';
-import { compilePath, readPath } from './field-path.js';
+import { compilePath } from './field-path.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -7,22 +7,7 @@ import { normalizeText } from './normalize.js';
  * (IndexedDB after its index step, REST servers, SQL translation) must return what this returns.
  */
 export function matchesWhere(record: unknown, where: Where | undefined): boolean {
-  if (!where) return true;
-  for (const key of Object.keys(where)) {
-    const node = where[key];
-    if (node === undefined) continue;
-    if (key === 'and') {
-      if (!(node as readonly Where[]).every((w) => matchesWhere(record, w))) return false;
-    } else if (key === 'or') {
-      const list = node as readonly Where[];
-      if (list.length > 0 && !list.some((w) => matchesWhere(record, w))) return false;
-    } else if (key === 'not') {
-      if (matchesWhere(record, node as Where)) return false;
-    } else if (!matchesCondition(readPath(record, key), node as FieldCondition)) {
-      return false;
-    }
-  }
-  return true;
+  return compileWhere(where)(record);
 }
 
 /** Missing, `null`, or an empty array: all read as "no value". */
@@ -46,42 +31,12 @@ function textOf(value: unknown): string | null {
   return typeof value === 'string' ? normalizeText(value) : null;
 }
 
-export function matchesCondition(value: unknown, condition: FieldCondition): boolean {
-  if (condition.eq !== undefined && !equals(value, condition.eq)) return false;
-  if (condition.ne !== undefined && equals(value, condition.ne)) return false;
-  if (condition.in !== undefined && !condition.in.some((t) => equals(value, t))) return false;
-  if (condition.nin !== undefined && condition.nin.some((t) => equals(value, t))) return false;
-  if (condition.gt !== undefined && !ordered(value, condition.gt, (c) => c > 0)) return false;
-  if (condition.gte !== undefined && !ordered(value, condition.gte, (c) => c >= 0)) return false;
-  if (condition.lt !== undefined && !ordered(value, condition.lt, (c) => c < 0)) return false;
-  if (condition.lte !== undefined && !ordered(value, condition.lte, (c) => c <= 0)) return false;
-  if (condition.exists !== undefined) {
-    if (isAbsent(value) === condition.exists) return false;
-  }
-  if (condition.contains !== undefined) {
-    const target = condition.contains;
-    if (Array.isArray(value)) {
-      if (!value.some((v) => v === target)) return false;
-    } else if (typeof value === 'string' && typeof target === 'string') {
-      if (!normalizeText(value).includes(normalizeText(target))) return false;
-    } else {
-      return false;
-    }
-  }
-  if (condition.startsWith !== undefined) {
-    const prefix = normalizeText(condition.startsWith);
-    const test = (v: unknown): boolean => textOf(v)?.startsWith(prefix) ?? false;
-    if (!(Array.isArray(value) ? value.some(test) : test(value))) return false;
-  }
-  return true;
-}
-
 type Test = (value: unknown) => boolean;
 
 /**
- * `matchesWhere` compiled once for a loop over many records: paths split once, `in` lists as
- * sets, text targets normalised once. Returns exactly what `matchesWhere(record, where)` returns
- * (the memory and IndexedDB model tests hold both to the same reference).
+ * A filter tree compiled once for a loop over many records: paths split once, `in` lists as
+ * sets, text targets normalised once. `matchesWhere` is this for one record; the memory and
+ * IndexedDB model tests hold both adapters to it against an independent reference model.
  */
 export function compileWhere(where: Where | undefined): (record: unknown) => boolean {
   if (!where) return () => true;
