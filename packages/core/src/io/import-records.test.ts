@@ -144,6 +144,20 @@ describe('importCsv: validation with row numbers', () => {
     expect(await adapter.count('customers')).toBe(0);
   });
 
+  it('an unclosed quote fails the whole import, naming the row, even in valid-rows mode', async () => {
+    // Read leniently, row 3's cell would swallow rows 4 and 5 and they would vanish silently.
+    const broken = HEADER + '甲公司,,,,,,,,,,\r\n"乙公司,,,,,,,,,,\r\n丙公司,,,,,,,,,,\r\n';
+    for (const mode of ['all-or-nothing', 'valid-rows'] as const) {
+      const error = await crm.io
+        .importCsv('customer', broken, { mapping: CUSTOMER_MAPPING, mode })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues[0]!.path).toEqual([3]);
+      expect((error as ValidationError).message).toMatch(/quoted cell is never closed/);
+    }
+    expect(await adapter.count('customers')).toBe(0);
+  });
+
   it('reports schema problems (bad phone, bad email) with their field paths', async () => {
     const text = HEADER + '丙公司,not-a-phone,,bad-email,,,,,,,\r\n';
     const report = await crm.io.importCsv('customer', text, {

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { ValidationError } from '../errors.js';
 import { CSV_BOM } from './csv-format.js';
+import { CsvReader } from './csv-parser.js';
 
 /** What an import reads: CSV text, a `File` / `Blob`, or a stream of text or UTF-8 bytes. */
 export type CsvSource = string | Blob | ReadableStream<string | Uint8Array>;
@@ -34,57 +34,16 @@ export async function readCsvText(source: CsvSource): Promise<string> {
 
 /**
  * Parses CSV text (RFC 4180: quoted fields with commas, doubled quotes and line breaks; CRLF or
- * LF) with papaparse, a slice at a time: each yielded array holds the records of one slice, and
- * the caller awaits between slices, so a 100k-row file never blocks the page for long. Records are
- * arrays of cells; blank lines are skipped. The first record is the header.
+ * LF) a slice at a time: each yielded array holds the records that start in one slice of about
+ * 256K characters, and the caller awaits between slices, so a 100k-row file never blocks the page
+ * for long. Records are arrays of cells; blank lines are skipped. The first record is the header.
+ * A quoted cell that is never closed is a ValidationError naming its row and line, raised before
+ * any record after it is yielded.
  */
 export async function* parseCsvRecords(text: string): AsyncGenerator<string[][]> {
-  const queue: string[][][] = [];
-  let finished = false;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  let parser: Papa.Parser | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-  Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: true,
-    chunkSize: CHUNK_CHARS,
-    chunk(results: Papa.ParseResult<string[]>, p: Papa.Parser) {
-      parser = p;
-      p.pause();
-      queue.push(results.data);
-      notify();
-    },
-    complete() {
-      finished = true;
-      notify();
-    },
-    error(error: unknown) {
-      failure = error;
-      finished = true;
-      notify();
-    },
-  });
-  try {
-    for (;;) {
-      if (queue.length === 0) {
-        if (finished) break;
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      yield queue.shift()!;
-      if (queue.length === 0 && !finished) parser?.resume();
-    }
-  } finally {
-    // The consumer stopped early (cancelled, or a fatal problem): release the parser.
-    if (!finished) parser?.abort();
-  }
-  if (failure !== undefined) {
-    throw new ValidationError([
-      { path: [], message: `Could not read the CSV: ${String(failure)}` },
-    ]);
+  const reader = new CsvReader(text);
+  while (!reader.done) {
+    const records = reader.next(CHUNK_CHARS);
+    if (records.length) yield records;
   }
 }
