@@ -1,6 +1,6 @@
 // Frame-accurate timing for the element benchmarks. "Painted" here means: the frame whose
-// rendering update (style, layout, ResizeObserver callbacks — where the virtualizer measures and
-// places its children — and paint) shows the thing has finished. A task posted from a
+// rendering update (style, layout, ResizeObserver callbacks — where a virtual list measures its
+// viewport and items — and paint) shows the thing has finished. A task posted from a
 // requestAnimationFrame callback runs right after that frame's rendering update, so checking a
 // condition there, once per frame, gives the first frame that shows it. Waiting for vsync is
 // left out: the action starts at the beginning of a frame (inside a rAF callback, where

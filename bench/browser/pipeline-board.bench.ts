@@ -9,7 +9,7 @@
 //
 // "Painted" (bench/browser/frames.ts): the action starts at the beginning of a frame (inside a
 // requestAnimationFrame callback); the end is the rendering update (style, layout, the
-// virtualizer's ResizeObserver pass, paint) of the first frame that shows the result, seen from a
+// virtual lists' ResizeObserver pass, paint) of the first frame that shows the result, seen from a
 // task posted out of that frame's rAF callback. Vsync waits are left out for both sides.
 //
 // First paint: from inserting a fresh <crm-pipeline-board> (crm set, data stored, element defined,
@@ -20,7 +20,7 @@
 // unmeasured round; each repetition inserts a new element.
 // Vanilla: the same visible cards (the count per column the 10k board ended with, the same
 // texts and headers), built with createElement from a plain array into the same column layout
-// (same shadow-root styles and classes, a plain overflow:auto list instead of a virtualizer),
+// (same shadow-root styles and classes, a plain overflow:auto list instead of a virtual list),
 // timed the same way. Cards in the DOM are counted through the board's shadow root once settled.
 //
 // Card move: on a settled 10k board, `board.moveDeal(id, to)` — what a drop, the keyboard and

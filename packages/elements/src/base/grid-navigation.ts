@@ -1,4 +1,4 @@
-import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { revealIndex } from './virtual-list.js';
 
 /** A cell of the grid: `row` -1 is the header row, 0… the data rows. */
 export interface GridCell {
@@ -54,7 +54,7 @@ export function moveInGrid(
   }
 }
 
-/** The rows a virtualiser currently renders. */
+/** The rows a virtual list currently renders. */
 export interface RenderedRange {
   readonly first: number;
   readonly last: number;
@@ -81,30 +81,16 @@ export function gridCellOf(event: Event): GridCell | null {
   return cell ? { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) } : null;
 }
 
-interface VirtualizerHost extends HTMLElement {
-  [virtualizerRef]?: {
-    element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-    layoutComplete: Promise<void>;
-  };
-}
-
 /**
- * Moves DOM focus to `focus` in a grid whose rows are virtualised in `.rows`: a row outside the
- * rendered range is scrolled into view first, then focused once it is rendered.
+ * Moves DOM focus to `focus` in a grid whose rows are a virtual list in `.rows`: a row outside the
+ * rendered range is scrolled into view and rendered first.
  */
-export async function focusGridCell(
-  root: ParentNode,
-  focus: GridCell,
-  updateComplete: () => Promise<unknown>,
-): Promise<void> {
+export function focusGridCell(root: ParentNode, focus: GridCell): void {
   const find = () =>
     root.querySelector<HTMLElement>(`[data-row="${focus.row}"][data-col="${focus.col}"]`);
   let cell = find();
   if (!cell && focus.row >= 0) {
-    const virtualizer = root.querySelector<VirtualizerHost>('.rows')?.[virtualizerRef];
-    virtualizer?.element(focus.row)?.scrollIntoView({ block: 'nearest' });
-    await virtualizer?.layoutComplete.catch(() => undefined);
-    await updateComplete();
+    revealIndex(root.querySelector('.rows'), focus.row);
     cell = find();
   }
   cell?.focus();

@@ -88,6 +88,8 @@ export const tableStyles = css`
   .scroll {
     height: var(--_height);
     overflow: auto;
+    /* A row scrolled to with the keyboard stops below the sticky header row, not under it. */
+    scroll-padding-top: var(--_row-height);
     /* A scrollbar appearing as rows load must not change the rows' width (a resize loop). */
     scrollbar-gutter: stable;
     border: 1px solid var(--_crm-border);
@@ -104,7 +106,8 @@ export const tableStyles = css`
   }
   .row {
     display: flex;
-    min-height: var(--_row-height);
+    /* One height for every row: the virtual list places rows by index. */
+    height: var(--_row-height);
     width: 100%;
     border-bottom: 1px solid var(--_crm-border);
   }

@@ -1,7 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   CUSTOMER_TIERS,
   LIFECYCLE_STAGES,
@@ -11,7 +9,7 @@ import {
   type Where,
 } from '@rapport/core';
 import { CrmElement } from '../base/crm-element.js';
-import { removeRepeatLeftovers } from '../base/repeat-leftovers.js';
+import { virtualList, type VirtualRange } from '../base/virtual-list.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
 import { tableStyles } from './customer-table.styles.js';
 import {
@@ -37,6 +35,8 @@ import { customerTableMessages, type CustomerTableMessageKey } from './messages.
 
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
+/** A row's height in the default theme (`--crm-table-row-height`); the list measures it. */
+const ROW_HEIGHT = 40;
 const SEARCH_DEBOUNCE_MS = 250;
 
 /** `crm-selection-change` detail. */
@@ -225,16 +225,14 @@ export class CrmCustomerTable extends CrmElement {
                 ${columns.map((column, i) => this.#renderHeaderCell(column, i + 1))}
               </div>
             </div>
-            <div role="rowgroup" class="rows" @rangeChanged=${this.handleRangeChanged}>
-              ${virtualize({
-                items: this.rows.items as CustomerRow[],
-                // The virtualizer may ask about an index of a list that just shrank. Every item
-                // renders an element, as removeRepeatLeftovers (in handleRangeChanged) needs.
-                keyFunction: (customer: CustomerRow | undefined) => customer?.id,
-                renderItem: (customer: CustomerRow | undefined, index: number) =>
-                  customer
-                    ? this.#renderRow(customer, index, columns)
-                    : html`<div role="none" hidden></div>`,
+            <div role="rowgroup" class="rows">
+              ${virtualList({
+                items: this.rows.items,
+                key: (customer) => customer.id,
+                renderItem: (customer, index) => this.#renderRow(customer, index, columns),
+                itemHeight: ROW_HEIGHT,
+                scroller: '.scroll',
+                onRangeChange: this.handleRangeChange,
               })}
             </div>
           </div>
@@ -373,8 +371,11 @@ export class CrmCustomerTable extends CrmElement {
 
   #renderSelectAllCell(): TemplateResult {
     const loaded = this.rows.items;
-    const all = loaded.length > 0 && loaded.every((c) => this.selection.has(c.id));
-    const some = !all && loaded.some((c) => this.selection.has(c.id));
+    // Every loaded row is checked on each render (thousands after a long scroll): not when
+    // nothing is selected.
+    const selected = this.selection.size > 0;
+    const all = selected && loaded.length > 0 && loaded.every((c) => this.selection.has(c.id));
+    const some = selected && !all && loaded.some((c) => this.selection.has(c.id));
     return html`<div
       role="columnheader"
       class="cell check"
@@ -524,8 +525,8 @@ export class CrmCustomerTable extends CrmElement {
     return gridTabIndex(this.focused, this.#range, row, col);
   }
 
-  #focusCell(): Promise<void> {
-    return focusGridCell(this.renderRoot, this.focused, () => this.updateComplete);
+  #focusCell(): void {
+    focusGridCell(this.renderRoot, this.focused);
   }
 
   handleGridFocusin = (event: FocusEvent): void => {
@@ -565,10 +566,9 @@ export class CrmCustomerTable extends CrmElement {
     if (next.row >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
   };
 
-  handleRangeChanged = (event: RangeChangedEvent): void => {
-    this.#range = { first: event.first, last: event.last };
-    removeRepeatLeftovers(event.currentTarget as Element);
-    if (event.last >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
+  handleRangeChange = ({ first, last }: VirtualRange): void => {
+    this.#range = { first, last };
+    if (last >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
   };
 
   // Search, filters, sorting, columns ---------------------------------------------------------

@@ -83,6 +83,7 @@ export const boardStyles = css`
   }
   .cards {
     height: var(--_column-height);
+    overflow-y: auto;
     scrollbar-gutter: stable;
   }
   .column-empty {
@@ -90,12 +91,16 @@ export const boardStyles = css`
     padding: calc(var(--_crm-space) * 2) 0;
     text-align: center;
   }
+  /* Every card has one height (a column places its cards by index): one line each for name,
+     amount and date (a missing date keeps its line), long text ends in an ellipsis. */
   .card {
+    position: relative;
     width: 100%;
     padding-bottom: 6px;
   }
   .grab {
     display: grid;
+    grid-template-rows: repeat(3, 1lh);
     gap: 2px;
     padding: var(--_crm-space);
     border: 1px solid var(--_crm-border);
@@ -103,7 +108,12 @@ export const boardStyles = css`
     background: var(--_crm-surface);
     box-shadow: var(--_crm-shadow);
     cursor: grab;
-    overflow-wrap: anywhere;
+  }
+  .grab > span,
+  .move {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
   .card.carried .grab {
     outline: 2px solid var(--_crm-primary);
@@ -128,9 +138,13 @@ export const boardStyles = css`
     text-align: start;
     cursor: pointer;
   }
+  /* Over the cards below, so the card keeps its height. */
   .menu {
+    position: absolute;
+    z-index: 2;
+    inset-inline: 0;
+    top: calc(100% - 4px);
     display: grid;
-    margin-top: 2px;
     padding: 4px 0;
     border: 1px solid var(--_crm-border);
     border-radius: var(--_crm-radius-small);

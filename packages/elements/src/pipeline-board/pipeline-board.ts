@@ -1,7 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   ValidationError,
   crmKeys,
@@ -15,6 +13,7 @@ import { moveInSummary, stageDealsQuery } from '@rapport/core/sales';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
+import { revealIndex, virtualList, type VirtualRange } from '../base/virtual-list.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
 import { boardKeyDown, type BoardKeyState } from './board-keyboard.js';
 import { boardStyles } from './pipeline-board.styles.js';
@@ -49,13 +48,6 @@ export interface PendingMove {
   readonly summaryBase: BoardSummary | undefined;
 }
 
-interface VirtualizerHost extends HTMLElement {
-  [virtualizerRef]?: {
-    element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-    layoutComplete: Promise<void>;
-  };
-}
-
 const whereConverter = {
   fromAttribute: (value: string | null): Where | undefined => {
     if (!value) return undefined;
@@ -70,6 +62,8 @@ const whereConverter = {
 
 let boardCount = 0;
 const NO_DEALS: readonly BoardDealRecord[] = [];
+/** A card's height in the default theme (fixed by CSS; each column measures its first card). */
+const CARD_HEIGHT = 117;
 
 /** After the next frame has rendered; after 100 ms when no frame comes (a hidden tab). */
 function afterNextPaint(): Promise<void> {
@@ -183,7 +177,7 @@ export class CrmPipelineBoard extends CrmElement {
 
   /**
    * The deals loaded for a stage, as shown (optimistic moves applied). The same array until the
-   * stage's pages or the pending moves change: the virtualizer lays a column out again only then.
+   * stage's pages or the pending moves change.
    */
   dealsIn(stageId: string): BoardDealRecord[] {
     const loaded = this.#columns.get(stageId)?.items ?? NO_DEALS;
@@ -411,21 +405,16 @@ export class CrmPipelineBoard extends CrmElement {
           ? html`<p class="column-empty muted">
               ${controller?.status === 'loading' ? t('common.loading') : t('board.columnEmpty')}
             </p>`
-          : html`<div
-              class="cards"
-              role="list"
-              aria-labelledby=${headingId}
-              data-column=${column}
-              @rangeChanged=${(e: RangeChangedEvent) => this.handleRangeChanged(e, column, stage.id)}
-            >
-              ${virtualize({
-                items: deals,
-                scroller: true,
-                // The virtualizer may ask about an index of a list that just shrank.
-                keyFunction: (deal: BoardDealRecord | undefined) => deal?.id,
-                renderItem: (deal: BoardDealRecord | undefined, row: number) =>
-                  deal ? this.#renderCard(deal, column, row, instructions) : html``,
-              })}
+          : html`<div class="cards" data-column=${column}>
+              <div class="card-list" role="list" aria-labelledby=${headingId}>
+                ${virtualList({
+                  items: deals,
+                  key: (deal) => deal.id,
+                  renderItem: (deal, row) => this.#renderCard(deal, column, row, instructions),
+                  itemHeight: CARD_HEIGHT,
+                  onRangeChange: (range) => this.handleRangeChange(range, column, stage.id),
+                })}
+              </div>
             </div>`
       }
       ${
@@ -604,7 +593,7 @@ export class CrmPipelineBoard extends CrmElement {
     );
   }
 
-  /** The element once the virtualizers have rendered it (they render a frame after the host). */
+  /** The element once it has rendered (a menu renders with the host; give it a few frames). */
   async #rendered(selector: string, frames = 20): Promise<HTMLElement | null> {
     await this.updateComplete;
     for (let i = 0; i < frames; i++) {
@@ -617,15 +606,14 @@ export class CrmPipelineBoard extends CrmElement {
 
   async #focusCard(): Promise<void> {
     const { column, row } = this.#clampedKey();
-    let card = await this.#rendered(`.grab[data-column="${column}"][data-row="${row}"]`, 3);
+    await this.updateComplete;
+    let card = this.#grab(column, row);
     if (!card) {
-      const list = this.renderRoot.querySelector<VirtualizerHost>(
-        `.cards[data-column="${column}"]`,
+      // Not rendered: scroll its column to it, which renders it at once.
+      revealIndex(
+        this.renderRoot.querySelector(`.cards[data-column="${column}"] > .card-list`),
+        row,
       );
-      const virtualizer = list?.[virtualizerRef];
-      virtualizer?.element(row)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete.catch(() => undefined);
-      await this.updateComplete;
       card = this.#grab(column, row);
     }
     card?.focus();
@@ -713,17 +701,14 @@ export class CrmPipelineBoard extends CrmElement {
     }
   };
 
-  handleRangeChanged = (event: RangeChangedEvent, column: number, stageId: string): void => {
+  handleRangeChange = ({ first, last }: VirtualRange, column: number, stageId: string): void => {
     const before = this.#ranges.get(column);
-    this.#ranges.set(column, { first: event.first, last: event.last });
+    this.#ranges.set(column, { first, last });
     const controller = this.#columns.get(stageId);
-    if (controller && event.last >= controller.items.length - 10) void controller.fetchNextPage();
+    if (controller && last >= controller.items.length - 10) void controller.fetchNextPage();
     // The tab stop may have scrolled out: re-render so another card takes it. Only the key
     // column holds the tab stop, so only its range matters.
-    if (
-      (before?.first !== event.first || before?.last !== event.last) &&
-      column === this.#clampedKey().column
-    )
+    if ((before?.first !== first || before?.last !== last) && column === this.#clampedKey().column)
       this.requestUpdate();
   };
 

@@ -69,6 +69,8 @@ const listStyles = css`
   .scroll {
     height: var(--_height);
     overflow: auto;
+    /* A row scrolled to with the keyboard stops below the sticky header row, not under it. */
+    scroll-padding-top: var(--_row-height);
     scrollbar-gutter: stable;
     border: 1px solid var(--_crm-border);
     border-radius: var(--_crm-radius-small);
@@ -84,7 +86,8 @@ const listStyles = css`
   }
   .row {
     display: flex;
-    min-height: var(--_row-height);
+    /* One height for every row: the virtual list places rows by index. */
+    height: var(--_row-height);
     width: 100%;
     border-bottom: 1px solid var(--_crm-border);
   }

@@ -36,16 +36,6 @@ function manualTicker(): { ticker: Ticker; fire(): void } {
   };
 }
 
-// The virtualizer measures rows in a ResizeObserver callback; Chromium reports the benign
-// "ResizeObserver loop completed" to window.onerror, which mocha would count as a failure.
-before(() => {
-  const mochaOnError = window.onerror;
-  window.onerror = (message, ...rest) =>
-    String(message).includes('ResizeObserver loop')
-      ? true
-      : (mochaOnError?.call(window, message, ...rest) ?? false);
-});
-
 async function settle(el: CrmTicketList): Promise<void> {
   await until(() => el.rows.status === 'success' || el.rows.status === 'error');
   await until(() => !el.rows.isRefetching);

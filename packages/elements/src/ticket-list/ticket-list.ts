@@ -1,7 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   TICKET_STATUSES,
   crmKeys,
@@ -18,6 +16,7 @@ import { CrmElement } from '../base/crm-element.js';
 import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
+import { virtualList, type VirtualRange } from '../base/virtual-list.js';
 import {
   focusGridCell,
   gridCellOf,
@@ -41,6 +40,8 @@ import { ticketListMessages, type TicketListMessageKey } from './messages.js';
 
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 20;
+/** A row's height in the default theme (`--crm-ticket-list-row-height`); the list measures it. */
+const ROW_HEIGHT = 40;
 
 const COLUMNS = [
   'number',
@@ -187,7 +188,7 @@ export class CrmTicketList extends CrmElement {
   protected override updated(): void {
     if (this.#focusPending) {
       this.#focusPending = false;
-      void this.#focusCell();
+      this.#focusCell();
     }
   }
 
@@ -230,12 +231,14 @@ export class CrmTicketList extends CrmElement {
                 )}
               </div>
             </div>
-            <div role="rowgroup" class="rows" @rangeChanged=${this.handleRangeChanged}>
-              ${virtualize({
-                items: this.rows.items as Ticket[],
-                keyFunction: (ticket: Ticket | undefined) => ticket?.id,
-                renderItem: (ticket: Ticket | undefined, index: number) =>
-                  ticket ? this.#renderRow(ticket, index, policies, now) : html``,
+            <div role="rowgroup" class="rows">
+              ${virtualList({
+                items: this.rows.items,
+                key: (ticket) => ticket.id,
+                renderItem: (ticket, index) => this.#renderRow(ticket, index, policies, now),
+                itemHeight: ROW_HEIGHT,
+                scroller: '.scroll',
+                onRangeChange: this.handleRangeChange,
               })}
             </div>
           </div>
@@ -440,8 +443,8 @@ export class CrmTicketList extends CrmElement {
     return gridTabIndex(this.focused, this.#range, row, col);
   }
 
-  #focusCell(): Promise<void> {
-    return focusGridCell(this.renderRoot, this.focused, () => this.updateComplete);
+  #focusCell(): void {
+    focusGridCell(this.renderRoot, this.focused);
   }
 
   handleGridFocusin = (event: FocusEvent): void => {
@@ -471,9 +474,9 @@ export class CrmTicketList extends CrmElement {
     if (next.row >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
   };
 
-  handleRangeChanged = (event: RangeChangedEvent): void => {
-    this.#range = { first: event.first, last: event.last };
-    if (event.last >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
+  handleRangeChange = ({ first, last }: VirtualRange): void => {
+    this.#range = { first, last };
+    if (last >= this.rows.items.length - PREFETCH_ROWS) void this.rows.fetchNextPage();
   };
 
   #open(ticket: Ticket): void {
