@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, type ReactiveController } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Crm } from '@rapport/core';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { baseStyles, tokens } from '../styles/tokens.js';
 import { crmContext } from './crm-context.js';
 
@@ -33,6 +34,9 @@ export class CrmElement extends LitElement {
     this.#explicitCrm = value;
   }
 
+  /** The element's `LocalizeController`s: each update waits for their strings (below). */
+  readonly #localizers: LocalizeController[] = [];
+
   readonly #internals: ElementInternals;
 
   constructor() {
@@ -47,6 +51,22 @@ export class CrmElement extends LitElement {
         if (old !== this.crm) this.requestUpdate('crm', old);
       },
     });
+  }
+
+  /**
+   * Holds each update until the strings of the current locale are in (zh-CN's ship with the
+   * element; another locale's load on first use), so nothing renders in the wrong language first
+   * and `updateComplete` resolves with the final DOM. Property changes meanwhile join the update.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const waiting = this.#localizers.find((localizer) => !localizer.ready);
+    if (waiting) return waiting.load().then(() => this.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  override addController(controller: ReactiveController): void {
+    super.addController(controller);
+    if (controller instanceof LocalizeController) this.#localizers.push(controller);
   }
 
   /** Turns a custom state (`:state(loading)`, `:state(empty)`, `:state(error)`) on or off. */

@@ -1,54 +1,13 @@
-import { mergeMessages, type MessageKeyOf, type Translation } from '../i18n/messages.js';
+import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { chartMessages } from '../charts/chart-messages.js';
 
-// The strings of <crm-campaign-report>: its own, below, and the shared groups it shows. zh-CN and zh-TW
-// must translate every key of en (a missing or extra key is a type error).
+// The strings of <crm-campaign-report>: its own, below, and the shared groups it shows. zh-CN ships with the
+// element; en and zh-TW (messages.en.ts, messages.zh-tw.ts) load when a page shows them and must
+// translate every key of zh-CN (a missing or extra key is a type error).
 
-const en = {
-  'campaign.noTarget': 'No campaign selected.',
-  'campaign.notFound': 'Campaign not found, or not visible to you.',
-  'campaign.funnel': 'Campaign funnel',
-  'campaign.funnelDesc':
-    'Audience {audience}, sent {sent}, responded {responses}, leads {leads}, deals {deals}, won {won}.',
-  'campaign.step': 'Step',
-  'campaign.count': 'Count',
-  'campaign.stage.audience': 'Audience',
-  'campaign.stage.sent': 'Sent',
-  'campaign.stage.responses': 'Responded',
-  'campaign.stage.leads': 'Leads',
-  'campaign.stage.deals': 'Deals',
-  'campaign.stage.won': 'Won',
-  'campaign.metrics': 'Key figures',
-  'campaign.roi': 'ROI',
-  'campaign.costPerLead': 'Cost per lead',
-  'campaign.conversionRate': 'Lead conversion',
-  'campaign.responseRate': 'Response rate',
-  'campaign.cost': 'Cost',
-  'campaign.wonRevenue': 'Won revenue',
-  'campaign.ofBudget': 'of {budget}',
-  'campaign.na.roi': 'Not available: the campaign has no recorded cost, so ROI cannot be computed.',
-  'campaign.na.noLeads': 'Not available: the campaign has no leads yet.',
-  'campaign.na.noneSent': 'Not available: nothing has been sent yet.',
-  'campaign.na.noBudget': 'Not available: the campaign has no budget.',
-  'campaign.na.noSegment': 'Not available: the campaign has no segment.',
-  'campaign.otherCurrency':
-    '{count} won deal(s) in another currency are not included in the revenue.',
-  'campaign.dates': '{start} – {end}',
-  'campaign.channel.email': 'Email',
-  'campaign.channel.sms': 'SMS',
-  'campaign.channel.wechat': 'WeChat',
-  'campaign.channel.event': 'Event',
-  'campaign.channel.ads': 'Ads',
-  'campaign.channel.other': 'Other',
-  'campaign.status.draft': 'Draft',
-  'campaign.status.scheduled': 'Scheduled',
-  'campaign.status.running': 'Running',
-  'campaign.status.completed': 'Completed',
-  'campaign.status.cancelled': 'Cancelled',
-};
-
-const zhCN = {
+/** `<crm-campaign-report>`'s own strings in zh-CN, the default locale. */
+export const zhCN = {
   'campaign.noTarget': '未选择营销活动。',
   'campaign.notFound': '找不到该营销活动，或您无权查看。',
   'campaign.funnel': '活动漏斗',
@@ -88,55 +47,13 @@ const zhCN = {
   'campaign.status.running': '进行中',
   'campaign.status.completed': '已结束',
   'campaign.status.cancelled': '已取消',
-} satisfies Translation<typeof en>;
+};
 
-const zhTW = {
-  'campaign.noTarget': '未選擇行銷活動。',
-  'campaign.notFound': '找不到該行銷活動，或您無權檢視。',
-  'campaign.funnel': '活動漏斗',
-  'campaign.funnelDesc':
-    '受眾 {audience}，已傳送 {sent}，已回應 {responses}，名單 {leads}，商機 {deals}，贏單 {won}。',
-  'campaign.step': '環節',
-  'campaign.count': '數量',
-  'campaign.stage.audience': '受眾',
-  'campaign.stage.sent': '已傳送',
-  'campaign.stage.responses': '已回應',
-  'campaign.stage.leads': '名單',
-  'campaign.stage.deals': '商機',
-  'campaign.stage.won': '贏單',
-  'campaign.metrics': '關鍵指標',
-  'campaign.roi': '投資報酬率',
-  'campaign.costPerLead': '每筆名單成本',
-  'campaign.conversionRate': '名單轉換率',
-  'campaign.responseRate': '回應率',
-  'campaign.cost': '成本',
-  'campaign.wonRevenue': '贏單金額',
-  'campaign.ofBudget': '預算 {budget}',
-  'campaign.na.roi': '無法計算：此活動沒有記錄成本，因此無法計算投資報酬率。',
-  'campaign.na.noLeads': '無法計算：此活動尚無名單。',
-  'campaign.na.noneSent': '無法計算：尚未傳送任何訊息。',
-  'campaign.na.noBudget': '無法計算：此活動沒有預算。',
-  'campaign.na.noSegment': '無法計算：此活動沒有關聯客戶分群。',
-  'campaign.otherCurrency': '有 {count} 筆其他幣別的贏單商機未計入金額。',
-  'campaign.dates': '{start} – {end}',
-  'campaign.channel.email': '電子郵件',
-  'campaign.channel.sms': '簡訊',
-  'campaign.channel.wechat': '微信',
-  'campaign.channel.event': '實體活動',
-  'campaign.channel.ads': '廣告',
-  'campaign.channel.other': '其他',
-  'campaign.status.draft': '草稿',
-  'campaign.status.scheduled': '已排程',
-  'campaign.status.running': '進行中',
-  'campaign.status.completed': '已結束',
-  'campaign.status.cancelled': '已取消',
-} satisfies Translation<typeof en>;
-
-/** Every string `<crm-campaign-report>` shows, in en, zh-CN and zh-TW. */
+/** Every string `<crm-campaign-report>` shows: zh-CN here, en and zh-TW loaded on first use. */
 export const campaignReportMessages = /* @__PURE__ */ mergeMessages(commonMessages, chartMessages, {
-  en,
   'zh-CN': zhCN,
-  'zh-TW': zhTW,
+  en: () => import('./messages.en.js').then((m) => m.default),
+  'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),
 });
 
 export type CampaignReportMessageKey = MessageKeyOf<typeof campaignReportMessages>;

@@ -1,4 +1,4 @@
-import { mergeMessages, type MessageKeyOf, type Translation } from '../i18n/messages.js';
+import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { actionMessages, commonMessages } from '../i18n/common-messages.js';
 import { validationMessages } from '../i18n/validation-messages.js';
 import {
@@ -8,32 +8,12 @@ import {
   tierMessages,
 } from '../i18n/enum-messages.js';
 
-// The strings of <crm-contact-card>: its own, below, and the shared groups it shows. zh-CN and zh-TW
-// must translate every key of en (a missing or extra key is a type error).
+// The strings of <crm-contact-card>: its own, below, and the shared groups it shows. zh-CN ships with the
+// element; en and zh-TW (messages.en.ts, messages.zh-tw.ts) load when a page shows them and must
+// translate every key of zh-CN (a missing or extra key is a type error).
 
-const en = {
-  'contactCard.phones': 'Phone',
-  'contactCard.emails': 'Email',
-  'contactCard.tags': 'Tags',
-  'contactCard.owner': 'Owner',
-  'contactCard.lifecycle': 'Stage',
-  'contactCard.health': 'Health {score}',
-  'contactCard.healthGood': 'Healthy',
-  'contactCard.healthFair': 'Needs attention',
-  'contactCard.healthPoor': 'At risk',
-  'contactCard.lastContact': 'Last contact',
-  'contactCard.never': 'Never',
-  'contactCard.masked': 'Masked',
-  'contactCard.logActivity': 'Log activity',
-  'contactCard.activityType': 'Type',
-  'contactCard.activitySubject': 'Subject',
-  'contactCard.activityLogged': 'Activity logged.',
-  'contactCard.notFound': 'This contact does not exist or is not visible to you.',
-  'contactCard.noTarget': 'Set customer-id or contact-id.',
-  'contactCard.primary': 'Primary contact',
-};
-
-const zhCN = {
+/** `<crm-contact-card>`'s own strings in zh-CN, the default locale. */
+export const zhCN = {
   'contactCard.phones': '电话',
   'contactCard.emails': '邮箱',
   'contactCard.tags': '标签',
@@ -53,31 +33,9 @@ const zhCN = {
   'contactCard.notFound': '该联系人不存在，或您无权查看。',
   'contactCard.noTarget': '请设置 customer-id 或 contact-id。',
   'contactCard.primary': '主要联系人',
-} satisfies Translation<typeof en>;
+};
 
-const zhTW = {
-  'contactCard.phones': '電話',
-  'contactCard.emails': '電子郵件',
-  'contactCard.tags': '標籤',
-  'contactCard.owner': '負責人',
-  'contactCard.lifecycle': '階段',
-  'contactCard.health': '健康度 {score}',
-  'contactCard.healthGood': '健康',
-  'contactCard.healthFair': '需關注',
-  'contactCard.healthPoor': '有風險',
-  'contactCard.lastContact': '最近聯絡',
-  'contactCard.never': '從未',
-  'contactCard.masked': '已遮罩',
-  'contactCard.logActivity': '記錄跟進',
-  'contactCard.activityType': '類型',
-  'contactCard.activitySubject': '主旨',
-  'contactCard.activityLogged': '已記錄跟進。',
-  'contactCard.notFound': '此聯絡人不存在，或您無權檢視。',
-  'contactCard.noTarget': '請設定 customer-id 或 contact-id。',
-  'contactCard.primary': '主要聯絡人',
-} satisfies Translation<typeof en>;
-
-/** Every string `<crm-contact-card>` shows, in en, zh-CN and zh-TW. */
+/** Every string `<crm-contact-card>` shows: zh-CN here, en and zh-TW loaded on first use. */
 export const contactCardMessages = /* @__PURE__ */ mergeMessages(
   commonMessages,
   actionMessages,
@@ -86,7 +44,11 @@ export const contactCardMessages = /* @__PURE__ */ mergeMessages(
   tierMessages,
   phoneTypeMessages,
   activityTypeMessages,
-  { en, 'zh-CN': zhCN, 'zh-TW': zhTW },
+  {
+    'zh-CN': zhCN,
+    en: () => import('./messages.en.js').then((m) => m.default),
+    'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),
+  },
 );
 
 export type ContactCardMessageKey = MessageKeyOf<typeof contactCardMessages>;

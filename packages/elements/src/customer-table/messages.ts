@@ -1,44 +1,15 @@
-import { mergeMessages, type MessageKeyOf, type Translation } from '../i18n/messages.js';
+import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { lifecycleMessages, tierMessages } from '../i18n/enum-messages.js';
 
-// The strings of <crm-customer-table>: its own, below, and the shared groups it shows. zh-CN and zh-TW
-// must translate every key of en (a missing or extra key is a type error).
+// The strings of <crm-customer-table>: its own, below, and the shared groups it shows. zh-CN ships with the
+// element; en and zh-TW (messages.en.ts, messages.zh-tw.ts) load when a page shows them and must
+// translate every key of zh-CN (a missing or extra key is a type error).
 
-const en = {
-  'table.label': 'Customers',
-  'table.search': 'Search customers',
-  'table.searchPlaceholder': 'Search name, phone, email, tag…',
-  'table.filters': 'Active filters',
-  'table.filterTier': 'Tier',
-  'table.filterLifecycle': 'Stage',
-  'table.filterOwner': 'Owner',
-  'table.filterAny': 'Any',
-  'table.ownerMe': 'Me',
-  'table.chip': '{field}: {value}',
-  'table.removeFilter': 'Remove filter {label}',
-  'table.clearFilters': 'Clear filters',
-  'table.columns': 'Columns',
-  'table.selectAll': 'Select all loaded rows',
-  'table.selectRow': 'Select {name}',
-  'table.selected': '{count} selected',
-  'table.count': '{shown} of {total} customers loaded',
-  'table.loadingMore': 'Loading more…',
-  'table.empty': 'No customers match.',
-  'table.column.name': 'Name',
-  'table.column.tier': 'Tier',
-  'table.column.lifecycleStage': 'Stage',
-  'table.column.owner': 'Owner',
-  'table.column.industry': 'Industry',
-  'table.column.region': 'Region',
-  'table.column.phone': 'Phone',
-  'table.column.tags': 'Tags',
-  'table.column.lastContactAt': 'Last contact',
-  'table.column.createdAt': 'Created',
-  'table.column.updatedAt': 'Updated',
-};
-
-const zhCN = {
+/** `<crm-customer-table>`'s own strings in zh-CN, the default locale. */
+export const zhCN = {
+  'common.errorDetail': '加载失败：{message}',
+  'common.listSeparator': '、',
   'table.label': '客户列表',
   'table.search': '搜索客户',
   'table.searchPlaceholder': '搜索名称、电话、邮箱、标签…',
@@ -69,47 +40,18 @@ const zhCN = {
   'table.column.lastContactAt': '最近联系',
   'table.column.createdAt': '创建时间',
   'table.column.updatedAt': '更新时间',
-} satisfies Translation<typeof en>;
+};
 
-const zhTW = {
-  'table.label': '客戶列表',
-  'table.search': '搜尋客戶',
-  'table.searchPlaceholder': '搜尋名稱、電話、電子郵件、標籤…',
-  'table.filters': '已選篩選條件',
-  'table.filterTier': '等級',
-  'table.filterLifecycle': '階段',
-  'table.filterOwner': '負責人',
-  'table.filterAny': '全部',
-  'table.ownerMe': '我',
-  'table.chip': '{field}：{value}',
-  'table.removeFilter': '移除篩選條件 {label}',
-  'table.clearFilters': '清除篩選',
-  'table.columns': '顯示欄位',
-  'table.selectAll': '全選已載入的列',
-  'table.selectRow': '選擇 {name}',
-  'table.selected': '已選 {count} 項',
-  'table.count': '已載入 {shown} / {total} 位客戶',
-  'table.loadingMore': '正在載入更多…',
-  'table.empty': '沒有符合條件的客戶。',
-  'table.column.name': '名稱',
-  'table.column.tier': '等級',
-  'table.column.lifecycleStage': '階段',
-  'table.column.owner': '負責人',
-  'table.column.industry': '產業',
-  'table.column.region': '地區',
-  'table.column.phone': '電話',
-  'table.column.tags': '標籤',
-  'table.column.lastContactAt': '最近聯絡',
-  'table.column.createdAt': '建立時間',
-  'table.column.updatedAt': '更新時間',
-} satisfies Translation<typeof en>;
-
-/** Every string `<crm-customer-table>` shows, in en, zh-CN and zh-TW. */
+/** Every string `<crm-customer-table>` shows: zh-CN here, en and zh-TW loaded on first use. */
 export const customerTableMessages = /* @__PURE__ */ mergeMessages(
   commonMessages,
   lifecycleMessages,
   tierMessages,
-  { en, 'zh-CN': zhCN, 'zh-TW': zhTW },
+  {
+    'zh-CN': zhCN,
+    en: () => import('./messages.en.js').then((m) => m.default),
+    'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),
+  },
 );
 
 export type CustomerTableMessageKey = MessageKeyOf<typeof customerTableMessages>;

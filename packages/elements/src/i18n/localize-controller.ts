@@ -2,9 +2,9 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Crm, Locale } from '@rapport/core';
 import { localeContext } from '../base/crm-context.js';
-import type { Messages } from './messages.js';
+import { DEFAULT_LOCALE, loadedMessages, loadMessages, type Messages } from './messages.js';
 
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export { DEFAULT_LOCALE };
 
 /**
  * A BCP 47 tag (`zh`, `zh-Hans-CN`, `zh-HK`, `en-GB`, …) as one of the supported locales, or
@@ -51,8 +51,13 @@ function watchDocumentLang(callback: () => void): () => void {
 /**
  * Localisation as a reactive controller: strings from the host's typed catalogue (en, zh-CN,
  * zh-TW; see messages.ts), and `Intl` for numbers, money (CNY by default), dates and relative
- * times. `K` is the catalogue's keys, so `t()` with a key the element has no string for is a type
- * error; a controller with more keys fits where fewer are needed (`in K`), and a bare
+ * times. zh-CN strings ship with the element; another locale's load on first use, and until they
+ * are in, `ready` is false: `CrmElement` holds its update (so `updateComplete` resolves with the
+ * final DOM and a page in English never shows Chinese first); any other host re-renders when
+ * they arrive. A locale whose strings fail to load shows zh-CN's (reported once).
+ *
+ * `K` is the catalogue's keys, so `t()` with a key the element has no string for is a type error;
+ * a controller with more keys fits where fewer are needed (`in K`), and a bare
  * `LocalizeController` is any controller (for code that formats numbers and dates only).
  *
  * The locale is, first match wins: the nearest `<crm-provider locale>` (through `localeContext`),
@@ -98,6 +103,21 @@ export class LocalizeController<in K extends string = never> implements Reactive
     this.#stopWatchingLang = undefined;
   }
 
+  hostUpdate(): void {
+    // Reached unready only by a host that does not wait (not a CrmElement): re-render when in.
+    if (!this.ready) void this.load().then(() => this.#host.requestUpdate());
+  }
+
+  /** Whether the strings of the current locale are in (or failed, so zh-CN's show). */
+  get ready(): boolean {
+    return loadedMessages(this.#messages, this.locale) !== undefined;
+  }
+
+  /** Loads the strings of the current locale; settles (never rejects) once they are in. */
+  async load(): Promise<void> {
+    await loadMessages(this.#messages, this.locale);
+  }
+
   /** The current locale. */
   get locale(): Locale {
     return (
@@ -115,7 +135,10 @@ export class LocalizeController<in K extends string = never> implements Reactive
 
   /** A string of the current locale, `{name}` placeholders filled from `params`. */
   t(key: K, params?: Readonly<Record<string, string | number>>): string {
-    const text = this.#messages[this.locale][key] ?? this.#messages.en[key] ?? key;
+    const text =
+      loadedMessages(this.#messages, this.locale)?.[key] ??
+      this.#messages[DEFAULT_LOCALE][key] ??
+      key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>
       Object.hasOwn(params, name) ? String(params[name]) : match,
@@ -124,12 +147,18 @@ export class LocalizeController<in K extends string = never> implements Reactive
 
   /** A number, grouped for the locale. */
   number(n: number, options?: Intl.NumberFormatOptions): string {
-    return this.#numberFormat(JSON.stringify(options ?? {}), options ?? {}).format(n);
+    return this.#format(
+      `n:${JSON.stringify(options)}`,
+      () => new Intl.NumberFormat(this.locale, options),
+    ).format(n);
   }
 
   /** An amount of money, `¥1,234.50` (CNY unless another ISO 4217 code is given). */
   money(amount: number, currency = 'CNY'): string {
-    return this.#numberFormat(`money:${currency}`, { style: 'currency', currency }).format(amount);
+    return this.#format(
+      `money:${currency}`,
+      () => new Intl.NumberFormat(this.locale, { style: 'currency', currency }),
+    ).format(amount);
   }
 
   /** An ISO date or instant; an empty string for a missing or unparsable value. */
@@ -137,7 +166,10 @@ export class LocalizeController<in K extends string = never> implements Reactive
     if (!iso) return '';
     const value = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
     if (Number.isNaN(value.getTime())) return '';
-    return this.#dateFormat(style).format(value);
+    return this.#format(
+      `d:${style}`,
+      () => new Intl.DateTimeFormat(this.locale, DATE_FORMATS[style]),
+    ).format(value);
   }
 
   /** "3 days ago" / "3天前", relative to the client's clock (`crm.clock`, else now). */
@@ -167,30 +199,14 @@ export class LocalizeController<in K extends string = never> implements Reactive
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
 
-  #checkFormats(): void {
+  /** An `Intl` formatter of the current locale, made once per key and locale. */
+  #format<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
     if (this.#formatsLocale !== this.locale) {
       this.#formats.clear();
       this.#formatsLocale = this.locale;
     }
-  }
-
-  #numberFormat(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    this.#checkFormats();
-    let format = this.#formats.get(`n:${key}`) as Intl.NumberFormat | undefined;
-    if (!format) {
-      format = new Intl.NumberFormat(this.locale, options);
-      this.#formats.set(`n:${key}`, format);
-    }
-    return format;
-  }
-
-  #dateFormat(style: DateStyle): Intl.DateTimeFormat {
-    this.#checkFormats();
-    let format = this.#formats.get(`d:${style}`) as Intl.DateTimeFormat | undefined;
-    if (!format) {
-      format = new Intl.DateTimeFormat(this.locale, DATE_FORMATS[style]);
-      this.#formats.set(`d:${style}`, format);
-    }
+    let format = this.#formats.get(key) as F | undefined;
+    if (!format) this.#formats.set(key, (format = make()));
     return format;
   }
 }

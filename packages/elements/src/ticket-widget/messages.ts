@@ -1,66 +1,13 @@
-import { mergeMessages, type MessageKeyOf, type Translation } from '../i18n/messages.js';
+import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
 import { validationMessages } from '../i18n/validation-messages.js';
 
-// The strings of <crm-ticket-widget>: its own, below, and the shared groups it shows. zh-CN and zh-TW
-// must translate every key of en (a missing or extra key is a type error).
+// The strings of <crm-ticket-widget>: its own, below, and the shared groups it shows. zh-CN ships with the
+// element; en and zh-TW (messages.en.ts, messages.zh-tw.ts) load when a page shows them and must
+// translate every key of zh-CN (a missing or extra key is a type error).
 
-const en = {
-  'widget.label': 'Contact support',
-  'widget.name': 'Name',
-  'widget.email': 'Email',
-  'widget.phone': 'Phone',
-  'widget.contactHint': 'Give an email address or a phone number (or both) so we can reply.',
-  'widget.contactRequired': 'Give an email address or a phone number.',
-  'widget.category': 'Category',
-  'widget.category.inquiry': 'Question',
-  'widget.category.complaint': 'Complaint',
-  'widget.category.suggestion': 'Suggestion',
-  'widget.category.fault': 'Something is broken',
-  'widget.category.field_service': 'On-site service',
-  'widget.category.follow_up': 'Follow-up',
-  'widget.subject': 'Subject',
-  'widget.description': 'Description',
-  'widget.submit': 'Submit ticket',
-  'widget.submitting': 'Submitting…',
-  'widget.as': 'Submitting as {name}',
-  'widget.honeypot': 'Leave this field empty',
-  'widget.rateLimited': 'You have sent several tickets in a short time. Please try again later.',
-  'widget.suggestions': 'These articles might answer your question',
-  'widget.suggestionsCount': '{count} articles might answer your question.',
-  'widget.suggestionsNone': 'No matching articles.',
-  'widget.openArticle': 'Open the article',
-  'widget.success': 'Thank you. Your ticket has been submitted.',
-  'widget.number': 'Ticket number',
-  'widget.keepNumber':
-    'Keep this number: with it and your email or phone you can check the status at any time.',
-  'widget.another': 'Submit another ticket',
-  'widget.checkStatus': 'Check the status of a ticket',
-  'widget.statusTitle': 'Check a ticket',
-  'widget.lookupNumber': 'Ticket number',
-  'widget.lookupContact': 'Email or phone used',
-  'widget.lookup': 'Check status',
-  'widget.lookingUp': 'Checking…',
-  'widget.lookupRequired': 'Give the ticket number and the email or phone you used.',
-  'widget.notFound': 'No ticket matches this number and email or phone.',
-  'widget.lookupLimited': 'Too many lookups. Please try again later.',
-  'widget.back': 'Submit a new ticket',
-  'widget.status': 'Status',
-  'widget.submitted': 'Submitted',
-  'widget.updated': 'Last update',
-  'widget.replies': 'Replies',
-  'widget.noReplies': 'No replies yet.',
-  'widget.fromYou': 'You',
-  'widget.fromTeam': 'Service team',
-  'widget.status.new': 'Received',
-  'widget.status.open': 'In progress',
-  'widget.status.pending': 'Waiting for your reply',
-  'widget.status.resolved': 'Resolved',
-  'widget.status.closed': 'Closed',
-  'widget.storageFailed': 'This page cannot store tickets (browser storage is unavailable).',
-};
-
-const zhCN = {
+/** `<crm-ticket-widget>`'s own strings in zh-CN, the default locale. */
+export const zhCN = {
   'widget.label': '联系客服',
   'widget.name': '姓名',
   'widget.email': '邮箱',
@@ -112,67 +59,17 @@ const zhCN = {
   'widget.status.resolved': '已解决',
   'widget.status.closed': '已关闭',
   'widget.storageFailed': '此页面无法保存工单（浏览器存储不可用）。',
-} satisfies Translation<typeof en>;
+};
 
-const zhTW = {
-  'widget.label': '聯絡客服',
-  'widget.name': '姓名',
-  'widget.email': '電子郵件',
-  'widget.phone': '電話',
-  'widget.contactHint': '請填寫電子郵件或電話（或兩者），以便我們回覆您。',
-  'widget.contactRequired': '請填寫電子郵件或電話。',
-  'widget.category': '問題類型',
-  'widget.category.inquiry': '諮詢',
-  'widget.category.complaint': '投訴',
-  'widget.category.suggestion': '建議',
-  'widget.category.fault': '故障報修',
-  'widget.category.field_service': '到府服務',
-  'widget.category.follow_up': '回訪',
-  'widget.subject': '標題',
-  'widget.description': '問題描述',
-  'widget.submit': '提交工單',
-  'widget.submitting': '正在提交…',
-  'widget.as': '提交人：{name}',
-  'widget.honeypot': '此欄請留空',
-  'widget.rateLimited': '您在短時間內提交了多張工單，請稍後再試。',
-  'widget.suggestions': '以下文章或許能解答您的問題',
-  'widget.suggestionsCount': '有 {count} 篇文章或許能解答您的問題。',
-  'widget.suggestionsNone': '沒有相關文章。',
-  'widget.openArticle': '開啟文章',
-  'widget.success': '謝謝，您的工單已提交。',
-  'widget.number': '工單號碼',
-  'widget.keepNumber': '請保存此工單號碼：憑工單號碼和您的電子郵件或電話，可隨時查詢處理進度。',
-  'widget.another': '再提交一張工單',
-  'widget.checkStatus': '查詢工單進度',
-  'widget.statusTitle': '查詢工單',
-  'widget.lookupNumber': '工單號碼',
-  'widget.lookupContact': '提交時填寫的電子郵件或電話',
-  'widget.lookup': '查詢',
-  'widget.lookingUp': '正在查詢…',
-  'widget.lookupRequired': '請填寫工單號碼，以及提交時填寫的電子郵件或電話。',
-  'widget.notFound': '沒有與該工單號碼和電子郵件或電話相符的工單。',
-  'widget.lookupLimited': '查詢次數過多，請稍後再試。',
-  'widget.back': '提交新工單',
-  'widget.status': '狀態',
-  'widget.submitted': '提交時間',
-  'widget.updated': '最近更新',
-  'widget.replies': '回覆',
-  'widget.noReplies': '尚無回覆。',
-  'widget.fromYou': '您',
-  'widget.fromTeam': '客服團隊',
-  'widget.status.new': '已受理',
-  'widget.status.open': '處理中',
-  'widget.status.pending': '等待您的回覆',
-  'widget.status.resolved': '已解決',
-  'widget.status.closed': '已關閉',
-  'widget.storageFailed': '此頁面無法保存工單（瀏覽器儲存空間無法使用）。',
-} satisfies Translation<typeof en>;
-
-/** Every string `<crm-ticket-widget>` shows, in en, zh-CN and zh-TW. */
+/** Every string `<crm-ticket-widget>` shows: zh-CN here, en and zh-TW loaded on first use. */
 export const ticketWidgetMessages = /* @__PURE__ */ mergeMessages(
   commonMessages,
   validationMessages,
-  { en, 'zh-CN': zhCN, 'zh-TW': zhTW },
+  {
+    'zh-CN': zhCN,
+    en: () => import('./messages.en.js').then((m) => m.default),
+    'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),
+  },
 );
 
 export type TicketWidgetMessageKey = MessageKeyOf<typeof ticketWidgetMessages>;

@@ -1,0 +1,46 @@
+import type { Translation } from '../i18n/messages.js';
+import type { zhCN } from './messages.js';
+
+/** `<crm-campaign-report>`'s own strings in English, loaded when a page shows that locale. */
+export default {
+  'campaign.noTarget': 'No campaign selected.',
+  'campaign.notFound': 'Campaign not found, or not visible to you.',
+  'campaign.funnel': 'Campaign funnel',
+  'campaign.funnelDesc':
+    'Audience {audience}, sent {sent}, responded {responses}, leads {leads}, deals {deals}, won {won}.',
+  'campaign.step': 'Step',
+  'campaign.count': 'Count',
+  'campaign.stage.audience': 'Audience',
+  'campaign.stage.sent': 'Sent',
+  'campaign.stage.responses': 'Responded',
+  'campaign.stage.leads': 'Leads',
+  'campaign.stage.deals': 'Deals',
+  'campaign.stage.won': 'Won',
+  'campaign.metrics': 'Key figures',
+  'campaign.roi': 'ROI',
+  'campaign.costPerLead': 'Cost per lead',
+  'campaign.conversionRate': 'Lead conversion',
+  'campaign.responseRate': 'Response rate',
+  'campaign.cost': 'Cost',
+  'campaign.wonRevenue': 'Won revenue',
+  'campaign.ofBudget': 'of {budget}',
+  'campaign.na.roi': 'Not available: the campaign has no recorded cost, so ROI cannot be computed.',
+  'campaign.na.noLeads': 'Not available: the campaign has no leads yet.',
+  'campaign.na.noneSent': 'Not available: nothing has been sent yet.',
+  'campaign.na.noBudget': 'Not available: the campaign has no budget.',
+  'campaign.na.noSegment': 'Not available: the campaign has no segment.',
+  'campaign.otherCurrency':
+    '{count} won deal(s) in another currency are not included in the revenue.',
+  'campaign.dates': '{start} – {end}',
+  'campaign.channel.email': 'Email',
+  'campaign.channel.sms': 'SMS',
+  'campaign.channel.wechat': 'WeChat',
+  'campaign.channel.event': 'Event',
+  'campaign.channel.ads': 'Ads',
+  'campaign.channel.other': 'Other',
+  'campaign.status.draft': 'Draft',
+  'campaign.status.scheduled': 'Scheduled',
+  'campaign.status.running': 'Running',
+  'campaign.status.completed': 'Completed',
+  'campaign.status.cancelled': 'Cancelled',
+} satisfies Translation<typeof zhCN>;

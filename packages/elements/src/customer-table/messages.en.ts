@@ -1,0 +1,38 @@
+import type { Translation } from '../i18n/messages.js';
+import type { zhCN } from './messages.js';
+
+/** `<crm-customer-table>`'s own strings in English, loaded when a page shows that locale. */
+export default {
+  'common.errorDetail': 'Could not load: {message}',
+  'common.listSeparator': ', ',
+  'table.label': 'Customers',
+  'table.search': 'Search customers',
+  'table.searchPlaceholder': 'Search name, phone, email, tag…',
+  'table.filters': 'Active filters',
+  'table.filterTier': 'Tier',
+  'table.filterLifecycle': 'Stage',
+  'table.filterOwner': 'Owner',
+  'table.filterAny': 'Any',
+  'table.ownerMe': 'Me',
+  'table.chip': '{field}: {value}',
+  'table.removeFilter': 'Remove filter {label}',
+  'table.clearFilters': 'Clear filters',
+  'table.columns': 'Columns',
+  'table.selectAll': 'Select all loaded rows',
+  'table.selectRow': 'Select {name}',
+  'table.selected': '{count} selected',
+  'table.count': '{shown} of {total} customers loaded',
+  'table.loadingMore': 'Loading more…',
+  'table.empty': 'No customers match.',
+  'table.column.name': 'Name',
+  'table.column.tier': 'Tier',
+  'table.column.lifecycleStage': 'Stage',
+  'table.column.owner': 'Owner',
+  'table.column.industry': 'Industry',
+  'table.column.region': 'Region',
+  'table.column.phone': 'Phone',
+  'table.column.tags': 'Tags',
+  'table.column.lastContactAt': 'Last contact',
+  'table.column.createdAt': 'Created',
+  'table.column.updatedAt': 'Updated',
+} satisfies Translation<typeof zhCN>;

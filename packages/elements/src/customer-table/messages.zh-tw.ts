@@ -1,0 +1,38 @@
+import type { Translation } from '../i18n/messages.js';
+import type { zhCN } from './messages.js';
+
+/** `<crm-customer-table>`'s own strings in Traditional Chinese (zh-TW), loaded when a page shows that locale. */
+export default {
+  'common.errorDetail': '載入失敗：{message}',
+  'common.listSeparator': '、',
+  'table.label': '客戶列表',
+  'table.search': '搜尋客戶',
+  'table.searchPlaceholder': '搜尋名稱、電話、電子郵件、標籤…',
+  'table.filters': '已選篩選條件',
+  'table.filterTier': '等級',
+  'table.filterLifecycle': '階段',
+  'table.filterOwner': '負責人',
+  'table.filterAny': '全部',
+  'table.ownerMe': '我',
+  'table.chip': '{field}：{value}',
+  'table.removeFilter': '移除篩選條件 {label}',
+  'table.clearFilters': '清除篩選',
+  'table.columns': '顯示欄位',
+  'table.selectAll': '全選已載入的列',
+  'table.selectRow': '選擇 {name}',
+  'table.selected': '已選 {count} 項',
+  'table.count': '已載入 {shown} / {total} 位客戶',
+  'table.loadingMore': '正在載入更多…',
+  'table.empty': '沒有符合條件的客戶。',
+  'table.column.name': '名稱',
+  'table.column.tier': '等級',
+  'table.column.lifecycleStage': '階段',
+  'table.column.owner': '負責人',
+  'table.column.industry': '產業',
+  'table.column.region': '地區',
+  'table.column.phone': '電話',
+  'table.column.tags': '標籤',
+  'table.column.lastContactAt': '最近聯絡',
+  'table.column.createdAt': '建立時間',
+  'table.column.updatedAt': '更新時間',
+} satisfies Translation<typeof zhCN>;
