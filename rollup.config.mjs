@@ -29,6 +29,7 @@ const packages = [
       marketing: 'src/marketing/index.ts',
       analytics: 'src/analytics/index.ts',
       io: 'src/io/index.ts',
+      schemas: 'src/schemas.ts',
     },
     // Module workers (scripts/rollup-workers.mjs): output name → source file.
     workers: { 'search-worker': 'src/storage/search-worker.ts' },

@@ -19,6 +19,7 @@ export default defineConfig({
       { find: /^@rapport\/core\/marketing$/, replacement: source('core/src/marketing/index.ts') },
       { find: /^@rapport\/core\/analytics$/, replacement: source('core/src/analytics/index.ts') },
       { find: /^@rapport\/core\/io$/, replacement: source('core/src/io/index.ts') },
+      { find: /^@rapport\/core\/schemas$/, replacement: source('core/src/schemas.ts') },
     ],
   },
   test: {

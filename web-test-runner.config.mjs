@@ -45,6 +45,7 @@ const workspaceSource = {
   '@rapport/core/marketing': '/packages/core/src/marketing/index.ts',
   '@rapport/core/analytics': '/packages/core/src/analytics/index.ts',
   '@rapport/core/io': '/packages/core/src/io/index.ts',
+  '@rapport/core/schemas': '/packages/core/src/schemas.ts',
 };
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

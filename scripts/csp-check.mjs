@@ -186,6 +186,7 @@ async function startServer() {
               '@rapport/core/marketing': '/packages/core/src/marketing/index.ts',
               '@rapport/core/analytics': '/packages/core/src/analytics/index.ts',
               '@rapport/core/io': '/packages/core/src/io/index.ts',
+              '@rapport/core/schemas': '/packages/core/src/schemas.ts',
               // CSP_ELEMENTS=dist checks the built package (run `npx rollup -c` first) instead.
               '@rapport/elements':
                 process.env.CSP_ELEMENTS === 'dist'

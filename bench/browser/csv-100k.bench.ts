@@ -1,7 +1,7 @@
 // CSV import and export of `size` rows in a page over IndexedDB — the realistic case — each next
 // to a hand-written baseline measured in the same run, alternating, on the same stores and indexes:
 // - import: `crm.io.importCsv` (parse, map, validate every row, dedupe, gateway, audit, one
-//   all-or-nothing commit written in chunks) against papaparse (the parser the SDK uses) + a
+//   all-or-nothing commit written in chunks) against papaparse (a popular CSV parser; the SDK has its own) + a
 //   hand-written mapping + raw `idb` puts of the same records in one transaction;
 // - export: `crm.io.exportCsvText` (gateway pages, scope, field policy, decryption, audit,
 //   RFC 4180 quoting, formula guard) against one raw `getAll` of the same store and plain `join`s.

@@ -4,15 +4,15 @@ import { crmKeys } from './client/query-keys.js';
 import type { Locale } from './entities/common.js';
 import { LOCALES } from './entities/common.js';
 import {
-  ENTITIES,
+  ENTITY_CATALOG,
   ENTITY_NAMES,
   entityOfCollection,
   type EntityName,
-  type EntityRecord,
-} from './entities/registry.js';
+} from './entities/catalog.js';
+import type { EntityRecord } from './entities/registry.js';
 import { ValidationError } from './errors.js';
 import { createGateway, type Gateway } from './gateway/gateway.js';
-import { zodIssues } from './gateway/validate-stage.js';
+import { zodIssues } from './gateway/zod-issues.js';
 import type { GatewayStage, RequestContext } from './gateway/gateway-core.js';
 import type { DomainContext } from './client/domain-context.js';
 import { guardWorkflowFields } from './client/workflow-guard.js';
@@ -23,8 +23,8 @@ import type { CrmSecurity } from './security/crm-security.js';
 import type { EncryptionOptions, FieldCipher } from './security/field-cipher.js';
 import { LOCAL_PRINCIPAL, PrincipalSchema, type Principal } from './gateway/principal.js';
 import type { QueryResult, QuerySpec, Where } from './query/query-spec.js';
-import { createIndexedDbAdapter } from './storage/indexeddb-adapter.js';
-import { createMemoryAdapter } from './storage/memory-adapter.js';
+import { createIndexedDbAdapter } from './storage/lazy-indexeddb-adapter.js';
+import { createMemoryAdapter } from './storage/lazy-memory-adapter.js';
 import type {
   AdapterCapabilities,
   ChangeListener,
@@ -63,7 +63,6 @@ import type {
   SegmentOperations,
 } from './marketing/marketing-operations.js';
 import type { MarketingOptions } from './marketing/marketing-options.js';
-import { checkSegmentWhere } from './marketing/segment-fields.js';
 import type { AnalyticsNamespace, AnalyticsOptions } from './analytics/create-analytics.js';
 import { analyticsEventsOf } from './analytics/analytics-events.js';
 import { lazyIterable, lazyOperations, once } from './client/lazy-operations.js';
@@ -214,7 +213,7 @@ export interface Crm extends CrmRepositories {
   close(): Promise<void>;
 }
 
-const REPOSITORY_ENTITIES = ENTITY_NAMES.filter((name) => ENTITIES[name].repository !== null);
+const REPOSITORY_ENTITIES = ENTITY_NAMES.filter((name) => ENTITY_CATALOG[name].repository !== null);
 
 function defaultStorage(): StorageAdapter {
   const browser = typeof indexedDB !== 'undefined' && typeof window !== 'undefined';
@@ -345,13 +344,14 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
 
   const repositories = Object.fromEntries(
     REPOSITORY_ENTITIES.map((entity) => [
-      ENTITIES[entity].repository,
+      ENTITY_CATALOG[entity].repository,
       createRepository(entity, gateway, context),
     ]),
   ) as unknown as CrmRepositories;
   const repositoryOf = <E extends EntityName>(entity: E) =>
-    (repositories as unknown as Record<string, Repository<E>>)[ENTITIES[entity].repository ?? ''] ??
-    createRepository(entity, gateway, context);
+    (repositories as unknown as Record<string, Repository<E>>)[
+      ENTITY_CATALOG[entity].repository ?? ''
+    ] ?? createRepository(entity, gateway, context);
 
   // Domain operations (sales, service, …) are built over this on first use (a dynamic import,
   // cached per client) and merged into the repositories; see client/lazy-operations.ts.
@@ -603,9 +603,8 @@ function buildCrm(shared: Shared, principal: Principal, root: boolean): Crm {
         addMembers: 1,
         removeMembers: 1,
         refreshMetrics: 1,
+        checkFilter: 1,
       }),
-      // Synchronous, so not lazy: the filter check reads only the entity schemas.
-      checkFilter: (entity, where) => checkSegmentWhere(entity, where),
     },
     campaigns: { ...repositories.campaigns, ...campaigns },
     automation: {

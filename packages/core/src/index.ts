@@ -67,12 +67,15 @@ export type {
 export { verifyAuditChain, hashAuditEntry, canonicalJson } from './security/audit-chain.js';
 
 // Storage
-export { createMemoryAdapter } from './storage/memory-adapter.js';
+// The adapters' implementations load on demand (storage/lazy-adapter.ts): a page downloads the
+// one it creates.
+export { createMemoryAdapter } from './storage/lazy-memory-adapter.js';
 export type { MemoryAdapterOptions } from './storage/memory-adapter.js';
 // withLatency and withFaults (test and demo wrappers) are in `@rapport/core/memory`.
 export type { AdapterOperation, Latency } from './storage/with-latency.js';
 export type { FaultPlan, FaultRule, FaultCall } from './storage/with-faults.js';
-export { createIndexedDbAdapter, INDEXEDDB_SCHEMA_VERSION } from './storage/indexeddb-adapter.js';
+export { createIndexedDbAdapter } from './storage/lazy-indexeddb-adapter.js';
+export { INDEXEDDB_SCHEMA_VERSION } from './storage/collections.js';
 export type { IndexedDbAdapterOptions } from './storage/indexeddb-adapter.js';
 export { COLLECTIONS } from './storage/collections.js';
 export type {
@@ -80,6 +83,7 @@ export type {
   StoredRecord,
   RecordData,
   Mutation,
+  MutationStream,
   CommitOptions,
   CommitResult,
   ChangeEvent,
@@ -105,73 +109,34 @@ export { runQuery } from './query/run-query.js';
 export { normalizeText, normalizePhone } from './query/normalize.js';
 
 // Entities
-export { ENTITIES, ENTITY_NAMES } from './entities/registry.js';
-export type { EntityName, EntityInput, EntityData, EntityRecord } from './entities/registry.js';
+// The zod schemas (`CustomerSchema`, …) and `ENTITIES` (each entity with its input schema) are in
+// `@rapport/core/schemas`: the gateway loads them with the first write, so a page that only reads
+// never downloads them. Types and enumerations are here.
+export { ENTITY_CATALOG, ENTITY_NAMES } from './entities/catalog.js';
+export type { EntityName } from './entities/catalog.js';
+export type { EntityInput, EntityData, EntityRecord } from './entities/registry.js';
 export { LOCALES, PHONE_TYPES, GENDERS } from './entities/common.js';
 export type { Locale, Phone, Region, CustomFieldValue } from './entities/common.js';
 export {
-  CustomerSchema,
-  CustomerInputSchema,
   CUSTOMER_KINDS,
   LIFECYCLE_STAGES,
   CUSTOMER_TIERS,
-} from './entities/customer.js';
-export type { Customer, CustomerInput } from './entities/customer.js';
-export { ContactSchema, ContactInputSchema, CONSENT_CHANNELS } from './entities/contact.js';
-export type { Contact, ContactInput } from './entities/contact.js';
-export { LeadSchema, LeadInputSchema, LEAD_SOURCES, LEAD_STATUSES } from './entities/lead.js';
-export type { Lead, LeadInput } from './entities/lead.js';
-export {
-  LeadTouchSchema,
-  ScoreContributionSchema,
-  DuplicateMatchSchema,
+  INCOME_BANDS,
+  CONSENT_CHANNELS,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
   DUPLICATE_MATCH_FIELDS,
-} from './entities/lead.js';
-export type { LeadTouch, ScoreContribution, DuplicateMatch } from './entities/lead.js';
-export {
-  OwnerChangeSchema,
-  OwnerChangeInputSchema,
   OWNED_ENTITIES,
   OWNER_CHANGE_KINDS,
-} from './entities/owner-change.js';
-export type { OwnerChange, OwnerChangeInput } from './entities/owner-change.js';
-export {
-  PipelineSchema,
-  PipelineInputSchema,
-  StageSchema,
   STAGE_KINDS,
-} from './entities/pipeline.js';
-export type { Pipeline, PipelineInput, Stage } from './entities/pipeline.js';
-export { DealSchema, DealInputSchema } from './entities/deal.js';
-export type { Deal, DealInput } from './entities/deal.js';
-export {
-  ActivitySchema,
-  ActivityInputSchema,
   ACTIVITY_TYPES,
   ACTIVITY_STATUSES,
-} from './entities/activity.js';
-export type { Activity, ActivityInput } from './entities/activity.js';
-export {
-  OrderSchema,
-  OrderInputSchema,
   ORDER_STATUSES,
   PAYMENT_METHODS,
-} from './entities/order.js';
-export type { Order, OrderInput, OrderLine, Payment } from './entities/order.js';
-export { QuotaSchema, QuotaInputSchema, QUOTA_PERIODS } from './entities/quota.js';
-export type { Quota, QuotaInput } from './entities/quota.js';
-export { SegmentSchema, SegmentInputSchema, SEGMENT_KINDS } from './entities/segment.js';
-export type { Segment, SegmentInput } from './entities/segment.js';
-export {
-  CampaignSchema,
-  CampaignInputSchema,
+  QUOTA_PERIODS,
+  SEGMENT_KINDS,
   CAMPAIGN_CHANNELS,
   CAMPAIGN_STATUSES,
-} from './entities/campaign.js';
-export type { Campaign, CampaignInput } from './entities/campaign.js';
-export {
-  TicketSchema,
-  TicketInputSchema,
   TICKET_CHANNELS,
   TICKET_CATEGORIES,
   TICKET_PRIORITIES,
@@ -179,7 +144,31 @@ export {
   COMPLAINT_SEVERITIES,
   ASSIGNMENT_METHODS,
   SLA_CLOCKS,
-} from './entities/ticket.js';
+  SLA_REOPEN_POLICIES,
+  ARTICLE_STATUSES,
+  SURVEY_KINDS,
+  SURVEY_REQUEST_STATUSES,
+  AUDIT_ACTIONS,
+  CUSTOM_FIELD_TYPES,
+  CUSTOMIZABLE_ENTITIES,
+  DELIVERY_EVENTS,
+  MESSAGE_CHANNELS,
+  AUTOMATION_TRIGGERS,
+  AUTOMATION_ACTIONS,
+  AUTOMATION_RUN_STATUSES,
+} from './entities/enums.js';
+export type { Customer, CustomerInput } from './entities/customer.js';
+export type { Contact, ContactInput } from './entities/contact.js';
+export type { Lead, LeadInput } from './entities/lead.js';
+export type { LeadTouch, ScoreContribution, DuplicateMatch } from './entities/lead.js';
+export type { OwnerChange, OwnerChangeInput } from './entities/owner-change.js';
+export type { Pipeline, PipelineInput, Stage } from './entities/pipeline.js';
+export type { Deal, DealInput } from './entities/deal.js';
+export type { Activity, ActivityInput } from './entities/activity.js';
+export type { Order, OrderInput, OrderLine, Payment } from './entities/order.js';
+export type { Quota, QuotaInput } from './entities/quota.js';
+export type { Segment, SegmentInput } from './entities/segment.js';
+export type { Campaign, CampaignInput } from './entities/campaign.js';
 export type { Ticket, TicketInput, TicketComment } from './entities/ticket.js';
 export type {
   TicketStatus,
@@ -190,26 +179,25 @@ export type {
   TicketAssignment,
   TicketSlaPause,
 } from './entities/ticket.js';
-export { SlaPolicySchema, SlaPolicyInputSchema } from './entities/sla-policy.js';
-export { BusinessCalendarSchema, SLA_REOPEN_POLICIES } from './entities/sla-policy.js';
 export type { SlaPolicy, SlaPolicyInput } from './entities/sla-policy.js';
-export { ArticleSchema, ArticleInputSchema, ARTICLE_STATUSES } from './entities/article.js';
 export type { Article, ArticleInput } from './entities/article.js';
-export {
-  SurveyResponseSchema,
-  SurveyResponseInputSchema,
-  SURVEY_KINDS,
-} from './entities/survey-response.js';
 export type { SurveyResponse, SurveyResponseInput } from './entities/survey-response.js';
-export { AuditEntrySchema, AUDIT_ACTIONS } from './entities/audit-entry.js';
 export type { AuditEntry } from './entities/audit-entry.js';
-export {
-  CustomFieldDefinitionSchema,
-  CustomFieldDefinitionInputSchema,
-  CUSTOM_FIELD_TYPES,
-  CUSTOMIZABLE_ENTITIES,
-} from './entities/custom-field.js';
 export type { CustomFieldDefinition, CustomFieldDefinitionInput } from './entities/custom-field.js';
+export type { SurveyRequest, SurveyRequestInput } from './entities/survey-request.js';
+export type {
+  CampaignDelivery,
+  CampaignDeliveryInput,
+  DeliveryEventType,
+  MessageChannel,
+} from './entities/campaign-delivery.js';
+export type {
+  AutomationRule,
+  AutomationRuleInput,
+  AutomationTrigger,
+  AutomationAction,
+} from './entities/automation-rule.js';
+export type { AutomationRun, AutomationRunInput } from './entities/automation-run.js';
 
 // Service: tickets, the one SLA engine, knowledge base, surveys, follow-ups, dispatch
 // Values (functions, constants) are in `@rapport/core/service`; `crm` loads them on first use.
@@ -265,12 +253,6 @@ export type {
   SurveyReportQuery,
   SurveyReport,
 } from './service/service-operations.js';
-export {
-  SurveyRequestSchema,
-  SurveyRequestInputSchema,
-  SURVEY_REQUEST_STATUSES,
-} from './entities/survey-request.js';
-export type { SurveyRequest, SurveyRequestInput } from './entities/survey-request.js';
 
 // Sales: leads and pools, pipelines and deals, activities, orders, forecasts and quotas
 // Values (functions, constants) are in `@rapport/core/sales`; `crm` loads them on first use.
@@ -301,8 +283,8 @@ export type { BoardSummary, BoardColumnSummary, BoardDeal, BoardOptions } from '
 export type { QuotaAttainment } from './sales/quotas.js';
 export type { TimelineEvent, TimelineKind, TimelineQuery, TimelinePage } from './sales/timeline.js';
 
-// Import and export (CSV, JSON), backup and restore, dedupe and merge (io/). papaparse is loaded
-// only when a CSV is imported.
+// Import and export (CSV, JSON), backup and restore, dedupe and merge (io/). The CSV reader is
+// loaded only when a CSV is imported.
 // Values (functions, constants) are in `@rapport/core/io`; `crm` loads them on first use.
 export { CancelledError } from './errors.js';
 export type { CrmIo, CsvImportOptions, DedupeOperations } from './io/crm-io.js';
@@ -416,37 +398,3 @@ export type {
 } from './marketing/campaigns.js';
 export type { CampaignReport, CampaignReportData } from './marketing/campaign-report.js';
 export type { AutomationInput, HealthDroppedInput } from './marketing/automation-engine.js';
-export { INCOME_BANDS, RfmSchema } from './entities/customer.js';
-export {
-  CampaignDeliverySchema,
-  CampaignDeliveryInputSchema,
-  DeliveryEventSchema,
-  DELIVERY_EVENTS,
-  MESSAGE_CHANNELS,
-} from './entities/campaign-delivery.js';
-export type {
-  CampaignDelivery,
-  CampaignDeliveryInput,
-  DeliveryEventType,
-  MessageChannel,
-} from './entities/campaign-delivery.js';
-export {
-  AutomationRuleSchema,
-  AutomationRuleInputSchema,
-  AutomationTriggerSchema,
-  AutomationActionSchema,
-  AUTOMATION_TRIGGERS,
-  AUTOMATION_ACTIONS,
-} from './entities/automation-rule.js';
-export type {
-  AutomationRule,
-  AutomationRuleInput,
-  AutomationTrigger,
-  AutomationAction,
-} from './entities/automation-rule.js';
-export {
-  AutomationRunSchema,
-  AutomationRunInputSchema,
-  AUTOMATION_RUN_STATUSES,
-} from './entities/automation-run.js';
-export type { AutomationRun, AutomationRunInput } from './entities/automation-run.js';

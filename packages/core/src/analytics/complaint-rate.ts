@@ -1,4 +1,5 @@
-import { TICKET_CATEGORIES, type Ticket } from '../entities/ticket.js';
+import type { Ticket } from '../entities/ticket.js';
+import { TICKET_CATEGORIES } from '../entities/enums.js';
 import {
   buildKpiReport,
   checkGroupBy,

@@ -1,5 +1,5 @@
 import type { AnalyticsEvent, AnalyticsEventListener } from '../analytics/analytics-events.js';
-import { ENTITIES } from '../entities/registry.js';
+import { ENTITY_CATALOG } from '../entities/catalog.js';
 import type { MarketingOptions } from '../marketing/marketing-options.js';
 import type { MarketingWiring } from '../marketing/marketing-operations.js';
 import type { ServiceEvent, ServiceEventListener } from '../service/service-events.js';
@@ -56,9 +56,9 @@ export function createAutomationFeed(
           c.source === 'local' &&
           c.type !== 'deleted' &&
           ((enabled &&
-            (c.collection === ENTITIES.lead.collection ||
-              (c.collection === ENTITIES.deal.collection && c.type === 'updated'))) ||
-            (autoMetrics && c.collection === ENTITIES.order.collection)),
+            (c.collection === ENTITY_CATALOG.lead.collection ||
+              (c.collection === ENTITY_CATALOG.deal.collection && c.type === 'updated'))) ||
+            (autoMetrics && c.collection === ENTITY_CATALOG.order.collection)),
       ),
     (event: ServiceEvent) =>
       (event.type === 'ticket_transitioned' && event.to === 'resolved') ||

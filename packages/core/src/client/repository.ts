@@ -1,6 +1,6 @@
 import type { EntityInput, EntityName, EntityRecord } from '../entities/registry.js';
 import { NotFoundError } from '../errors.js';
-import { ENTITIES } from '../entities/registry.js';
+import { ENTITY_CATALOG } from '../entities/catalog.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { RequestContext } from '../gateway/gateway-core.js';
 import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
@@ -54,7 +54,7 @@ export function createRepository<E extends EntityName>(
   context: () => RequestContext,
 ): Repository<E> {
   type R = EntityRecord<E>;
-  const collection = ENTITIES[entity].collection;
+  const collection = ENTITY_CATALOG[entity].collection;
   return {
     entity,
     async create(input) {

@@ -3,7 +3,7 @@
  * Data only; the generator decides how to combine them. Pairs are `[zh-CN, en]`.
  */
 
-import type { TICKET_CATEGORIES } from '../entities/ticket.js';
+import type { TICKET_CATEGORIES } from '../entities/enums.js';
 
 export type Bilingual = readonly [zh: string, en: string];
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, optionalText, shortText, withSystemFields } from './common.js';
-
-export const ACTIVITY_TYPES = ['call', 'visit', 'email', 'meeting', 'note', 'task'] as const;
-export const ACTIVITY_STATUSES = ['open', 'done', 'cancelled'] as const;
+import { ACTIVITY_TYPES, ACTIVITY_STATUSES } from './enums.js';
 
 export const ActivityInputSchema = z.strictObject({
   type: z.enum(ACTIVITY_TYPES),

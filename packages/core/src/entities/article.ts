@@ -7,8 +7,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-
-export const ARTICLE_STATUSES = ['draft', 'published'] as const;
+import { ARTICLE_STATUSES } from './enums.js';
 
 export const ArticleInputSchema = z.strictObject({
   title: shortText(300),

@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, withSystemFields } from './common.js';
-
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'transfer',
-  'merge',
-  'import',
-  'export',
-  'restore',
-  'deny',
-] as const;
+import { AUDIT_ACTIONS } from './enums.js';
 
 /** One append-only audit record. Written by the gateway's audit stage, never through a repository. */
 export const AuditEntryInputSchema = z.strictObject({

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, optionalText, shortText, withSystemFields } from './common.js';
-import { MESSAGE_CHANNELS } from './campaign-delivery.js';
 import { WhereSchema } from '../query/query-spec.js';
+import { AUTOMATION_ACTIONS, AUTOMATION_TRIGGERS, MESSAGE_CHANNELS } from './enums.js';
+
+/** `true` when the unions `A` and `B` have the same members. */
+type SameMembers<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /**
  * What starts a rule, and the record it then acts on (its subject):
@@ -45,9 +48,8 @@ export const AutomationTriggerSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type AutomationTrigger = z.output<typeof AutomationTriggerSchema>;
-export const AUTOMATION_TRIGGERS = AutomationTriggerSchema.options.map(
-  (o) => o.shape.type.value,
-) as readonly AutomationTrigger['type'][];
+// AUTOMATION_TRIGGERS (enums.ts) names exactly the trigger types above: a type error otherwise.
+true satisfies SameMembers<(typeof AUTOMATION_TRIGGERS)[number], AutomationTrigger['type']>;
 
 /** What a rule does to its subject, in order. */
 export const AutomationActionSchema = z.discriminatedUnion('type', [
@@ -77,9 +79,8 @@ export const AutomationActionSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type AutomationAction = z.output<typeof AutomationActionSchema>;
-export const AUTOMATION_ACTIONS = AutomationActionSchema.options.map(
-  (o) => o.shape.type.value,
-) as readonly AutomationAction['type'][];
+// AUTOMATION_ACTIONS (enums.ts) names exactly the action types above.
+true satisfies SameMembers<(typeof AUTOMATION_ACTIONS)[number], AutomationAction['type']>;
 
 /**
  * A nurture rule: trigger → conditions → actions. Stored as a record (`crm.automation.rules`),

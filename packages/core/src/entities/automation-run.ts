@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, optionalText, withSystemFields } from './common.js';
-
-/**
- * - `succeeded`: every action ran;
- * - `failed`: an action failed (the ones after it did not run);
- * - `stopped`: loop protection refused the run (same rule on the same record twice in one causal
- *   chain, or the chain too deep); no action ran.
- */
-export const AUTOMATION_RUN_STATUSES = ['succeeded', 'failed', 'stopped'] as const;
+import { AUTOMATION_RUN_STATUSES } from './enums.js';
 
 export const AutomationActionResultSchema = z.strictObject({
   type: z.string().max(40),

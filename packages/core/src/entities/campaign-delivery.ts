@@ -1,24 +1,9 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, optionalText, withSystemFields } from './common.js';
+import { MESSAGE_CHANNELS, DELIVERY_EVENTS } from './enums.js';
 
-/** Channels a campaign can send messages through (the consent channels that carry messages). */
-export const MESSAGE_CHANNELS = ['email', 'sms', 'wechat'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
-/**
- * What can happen to one message, as the channel reports it. `replied` counts as a response
- * beside `opened` and `clicked`; `failed` is a send the channel refused.
- */
-export const DELIVERY_EVENTS = [
-  'sent',
-  'delivered',
-  'opened',
-  'clicked',
-  'replied',
-  'bounced',
-  'unsubscribed',
-  'failed',
-] as const;
 export type DeliveryEventType = (typeof DELIVERY_EVENTS)[number];
 
 export const DeliveryEventSchema = z.strictObject({

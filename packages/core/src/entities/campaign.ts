@@ -8,15 +8,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-
-export const CAMPAIGN_CHANNELS = ['email', 'sms', 'wechat', 'event', 'ads', 'other'] as const;
-export const CAMPAIGN_STATUSES = [
-  'draft',
-  'scheduled',
-  'running',
-  'completed',
-  'cancelled',
-] as const;
+import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from './enums.js';
 
 export const CampaignInputSchema = z.strictObject({
   name: shortText(200),

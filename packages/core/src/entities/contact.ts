@@ -12,9 +12,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-import { INCOME_BANDS } from './customer.js';
-
-export const CONSENT_CHANNELS = ['email', 'sms', 'wechat', 'phone'] as const;
+import { CONSENT_CHANNELS, INCOME_BANDS } from './enums.js';
 
 export const ContactInputSchema = z.strictObject({
   customerId: IdSchema.optional(),

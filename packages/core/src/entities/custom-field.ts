@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { CUSTOM_FIELD_KEY, LOCALES, type CustomFieldValue, withSystemFields } from './common.js';
+import { CUSTOM_FIELD_TYPES, CUSTOMIZABLE_ENTITIES } from './enums.js';
 
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'number',
-  'boolean',
-  'date',
-  'select',
-  'multiselect',
-  'phone',
-  'email',
-  'url',
-] as const;
-
-/** Entities that carry `customFields`. */
-export const CUSTOMIZABLE_ENTITIES = ['customer', 'contact', 'lead', 'deal', 'ticket'] as const;
 export type CustomizableEntity = (typeof CUSTOMIZABLE_ENTITIES)[number];
 
 const LabelSchema = z

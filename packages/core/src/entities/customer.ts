@@ -14,13 +14,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-
-export const CUSTOMER_KINDS = ['company', 'person'] as const;
-/** potential → prospect → customer → loyal, or churned. */
-export const LIFECYCLE_STAGES = ['potential', 'prospect', 'customer', 'loyal', 'churned'] as const;
-export const CUSTOMER_TIERS = ['vip', 'key', 'regular'] as const;
-/** Self-reported or estimated income band of a person (customer or contact), for segments. */
-export const INCOME_BANDS = ['low', 'lower_middle', 'middle', 'upper_middle', 'high'] as const;
+import { CUSTOMER_KINDS, LIFECYCLE_STAGES, CUSTOMER_TIERS, INCOME_BANDS } from './enums.js';
 
 /**
  * Recency, frequency and monetary scores, 1–5 each, and their sum (3–15). Derived from paid and

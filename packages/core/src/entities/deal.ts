@@ -12,7 +12,7 @@ import {
   withSystemFields,
 } from './common.js';
 import { LeadTouchSchema } from './lead.js';
-import { STAGE_KINDS } from './pipeline.js';
+import { STAGE_KINDS } from './enums.js';
 
 /** One stay of a deal in a stage; the source of cycle-time and bottleneck analytics. */
 export const StageVisitSchema = z.strictObject({

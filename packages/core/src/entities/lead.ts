@@ -11,18 +11,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-
-export const LEAD_SOURCES = [
-  'web',
-  'import',
-  'api',
-  'referral',
-  'event',
-  'campaign',
-  'phone',
-  'other',
-] as const;
-export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'unqualified', 'converted'] as const;
+import { LEAD_SOURCES, LEAD_STATUSES, DUPLICATE_MATCH_FIELDS } from './enums.js';
 
 /** One time a lead reached us: the first capture and every later duplicate capture merged into it. */
 export const LeadTouchSchema = z.strictObject({
@@ -39,8 +28,6 @@ export const ScoreContributionSchema = z.strictObject({
   points: z.number().int().min(-1000).max(1000),
 });
 export type ScoreContribution = z.output<typeof ScoreContributionSchema>;
-
-export const DUPLICATE_MATCH_FIELDS = ['phone', 'email', 'company'] as const;
 
 /** A record a captured lead matched on phone, email or company name. */
 export const DuplicateMatchSchema = z.strictObject({

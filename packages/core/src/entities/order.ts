@@ -8,16 +8,7 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-
-export const ORDER_STATUSES = ['draft', 'confirmed', 'delivered', 'paid', 'cancelled'] as const;
-export const PAYMENT_METHODS = [
-  'bank_transfer',
-  'alipay',
-  'wechat_pay',
-  'cash',
-  'card',
-  'other',
-] as const;
+import { ORDER_STATUSES, PAYMENT_METHODS } from './enums.js';
 
 export const OrderLineSchema = z.strictObject({
   productId: IdSchema.optional(),

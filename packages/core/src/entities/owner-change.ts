@@ -1,26 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, optionalText, withSystemFields } from './common.js';
-
-/** Entities whose owner the sales domain moves (pool, recycling, transfer) and records. */
-export const OWNED_ENTITIES = [
-  'customer',
-  'contact',
-  'lead',
-  'deal',
-  'activity',
-  'ticket',
-  'order',
-] as const;
-
-/** Why an owner changed: a direct assignment, the pool (claim / release / recycle), a transfer, a conversion. */
-export const OWNER_CHANGE_KINDS = [
-  'assign',
-  'claim',
-  'release',
-  'recycle',
-  'transfer',
-  'convert',
-] as const;
+import { OWNED_ENTITIES, OWNER_CHANGE_KINDS } from './enums.js';
 
 /**
  * One change of a record's owner, appended in the same write as the change itself. Together they

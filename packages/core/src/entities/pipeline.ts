@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema, IdSchema, shortText, withSystemFields } from './common.js';
-
-export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
+import { STAGE_KINDS } from './enums.js';
 
 export const StageSchema = z.strictObject({
   id: IdSchema,

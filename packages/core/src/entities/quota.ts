@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CurrencySchema, DateSchema, IdSchema, MoneySchema, withSystemFields } from './common.js';
-
-export const QUOTA_PERIODS = ['month', 'quarter', 'year'] as const;
+import { QUOTA_PERIODS } from './enums.js';
 
 export const QuotaInputSchema = z
   .strictObject({

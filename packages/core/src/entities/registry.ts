@@ -6,6 +6,7 @@ import { AutomationRuleInputSchema } from './automation-rule.js';
 import { AutomationRunInputSchema } from './automation-run.js';
 import { CampaignInputSchema } from './campaign.js';
 import { CampaignDeliveryInputSchema } from './campaign-delivery.js';
+import { ENTITY_CATALOG, ENTITY_NAMES, type EntityName } from './catalog.js';
 import { ContactInputSchema } from './contact.js';
 import { CustomFieldDefinitionInputSchema } from './custom-field.js';
 import { CustomerInputSchema } from './customer.js';
@@ -21,73 +22,50 @@ import { SurveyResponseInputSchema } from './survey-response.js';
 import { SurveyRequestInputSchema } from './survey-request.js';
 import { TicketInputSchema } from './ticket.js';
 
-/**
- * Every entity: its name (used by policies and audit), the collection it is stored in, the
- * repository name on `crm`, and the schema that validates its input. One table, so adding an
- * entity is one line here plus its schema file.
- */
-export const ENTITIES = {
-  customer: { collection: 'customers', repository: 'customers', input: CustomerInputSchema },
-  contact: { collection: 'contacts', repository: 'contacts', input: ContactInputSchema },
-  lead: { collection: 'leads', repository: 'leads', input: LeadInputSchema },
-  pipeline: { collection: 'pipelines', repository: 'pipelines', input: PipelineInputSchema },
-  deal: { collection: 'deals', repository: 'deals', input: DealInputSchema },
-  activity: { collection: 'activities', repository: 'activities', input: ActivityInputSchema },
-  order: { collection: 'orders', repository: 'orders', input: OrderInputSchema },
-  quota: { collection: 'quotas', repository: 'quotas', input: QuotaInputSchema },
-  segment: { collection: 'segments', repository: 'segments', input: SegmentInputSchema },
-  campaign: { collection: 'campaigns', repository: 'campaigns', input: CampaignInputSchema },
-  ticket: { collection: 'tickets', repository: 'tickets', input: TicketInputSchema },
-  slaPolicy: { collection: 'slaPolicies', repository: 'slaPolicies', input: SlaPolicyInputSchema },
-  article: { collection: 'articles', repository: 'articles', input: ArticleInputSchema },
-  surveyResponse: {
-    collection: 'surveys',
-    repository: 'surveys',
-    input: SurveyResponseInputSchema,
-  },
-  surveyRequest: {
-    collection: 'surveyRequests',
-    repository: 'surveyRequests',
-    input: SurveyRequestInputSchema,
-  },
-  customFieldDefinition: {
-    collection: 'customFields',
-    repository: 'customFields',
-    input: CustomFieldDefinitionInputSchema,
-  },
-  auditEntry: { collection: 'auditLog', repository: null, input: AuditEntryInputSchema },
-  /** Written by the sales operations with each owner change; read with `crm.sales.ownerHistory`. */
-  ownerChange: { collection: 'ownerChanges', repository: null, input: OwnerChangeInputSchema },
-  /** One per campaign recipient (marketing/); read with `crm.campaigns.deliveries`. */
-  campaignDelivery: {
-    collection: 'campaignDeliveries',
-    repository: null,
-    input: CampaignDeliveryInputSchema,
-  },
-  /** Nurture rules (marketing/automation); `crm.automation.rules`. */
-  automationRule: {
-    collection: 'automationRules',
-    repository: null,
-    input: AutomationRuleInputSchema,
-  },
-  /** Each automation rule run; `crm.automation.runs`. */
-  automationRun: {
-    collection: 'automationRuns',
-    repository: null,
-    input: AutomationRunInputSchema,
-  },
-} as const satisfies Record<
-  string,
-  { collection: string; repository: string | null; input: z.ZodType<Record<string, unknown>> }
->;
+export type { EntityName };
 
-export type EntityName = keyof typeof ENTITIES;
-export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
+/** The schema that validates each entity's input. */
+const INPUT_SCHEMAS = {
+  customer: CustomerInputSchema,
+  contact: ContactInputSchema,
+  lead: LeadInputSchema,
+  pipeline: PipelineInputSchema,
+  deal: DealInputSchema,
+  activity: ActivityInputSchema,
+  order: OrderInputSchema,
+  quota: QuotaInputSchema,
+  segment: SegmentInputSchema,
+  campaign: CampaignInputSchema,
+  ticket: TicketInputSchema,
+  slaPolicy: SlaPolicyInputSchema,
+  article: ArticleInputSchema,
+  surveyResponse: SurveyResponseInputSchema,
+  surveyRequest: SurveyRequestInputSchema,
+  customFieldDefinition: CustomFieldDefinitionInputSchema,
+  auditEntry: AuditEntryInputSchema,
+  ownerChange: OwnerChangeInputSchema,
+  campaignDelivery: CampaignDeliveryInputSchema,
+  automationRule: AutomationRuleInputSchema,
+  automationRun: AutomationRunInputSchema,
+} as const satisfies Record<EntityName, z.ZodType<Record<string, unknown>>>;
+
+/**
+ * Every entity as in {@link ENTITY_CATALOG} (collection, repository) plus `input`, the schema
+ * that validates what is written. Exported from `@rapport/core/schemas`; the gateway loads it
+ * with the first write (entities/load-schemas.ts).
+ */
+export const ENTITIES = Object.fromEntries(
+  ENTITY_NAMES.map((name) => [name, { ...ENTITY_CATALOG[name], input: INPUT_SCHEMAS[name] }]),
+) as {
+  readonly [E in EntityName]: (typeof ENTITY_CATALOG)[E] & {
+    readonly input: (typeof INPUT_SCHEMAS)[E];
+  };
+};
 
 /** The validated data of an entity (without system fields). */
-export type EntityData<E extends EntityName> = z.output<(typeof ENTITIES)[E]['input']>;
+export type EntityData<E extends EntityName> = z.output<(typeof INPUT_SCHEMAS)[E]>;
 /** What `create` accepts for an entity (defaults may be omitted). */
-export type EntityInput<E extends EntityName> = z.input<(typeof ENTITIES)[E]['input']>;
+export type EntityInput<E extends EntityName> = z.input<(typeof INPUT_SCHEMAS)[E]>;
 /** A stored record of an entity. */
 export type EntityRecord<E extends EntityName> = EntityData<E> & {
   readonly id: string;
@@ -95,7 +73,3 @@ export type EntityRecord<E extends EntityName> = EntityData<E> & {
   readonly createdAt: string;
   readonly updatedAt: string;
 };
-
-export function entityOfCollection(collection: string): EntityName | undefined {
-  return ENTITY_NAMES.find((name) => ENTITIES[name].collection === collection);
-}

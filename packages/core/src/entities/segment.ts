@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, optionalText, shortText, withSystemFields } from './common.js';
 import { WhereSchema } from '../query/query-spec.js';
-
-export const SEGMENT_KINDS = ['dynamic', 'static'] as const;
+import { SEGMENT_KINDS } from './enums.js';
 
 export const SegmentInputSchema = z.strictObject({
   name: shortText(100),

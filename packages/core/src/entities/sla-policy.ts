@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, shortText, withSystemFields } from './common.js';
-import { TICKET_CATEGORIES, TICKET_PRIORITIES } from './ticket.js';
-
-export const SLA_REOPEN_POLICIES = ['resume', 'restart'] as const;
+import { SLA_REOPEN_POLICIES, TICKET_CATEGORIES, TICKET_PRIORITIES } from './enums.js';
 
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)');
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, withSystemFields } from './common.js';
-import { SURVEY_KINDS } from './survey-response.js';
-
-export const SURVEY_REQUEST_STATUSES = ['pending', 'answered', 'cancelled'] as const;
+import { SURVEY_KINDS, SURVEY_REQUEST_STATUSES } from './enums.js';
 
 /**
  * A survey the customer is asked to answer, created when a ticket resolves (the service

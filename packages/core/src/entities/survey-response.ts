@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DateTimeSchema, IdSchema, optionalText, withSystemFields } from './common.js';
-
-export const SURVEY_KINDS = ['csat', 'nps'] as const;
+import { SURVEY_KINDS } from './enums.js';
 
 export const SurveyResponseInputSchema = z
   .strictObject({

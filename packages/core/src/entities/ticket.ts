@@ -10,19 +10,15 @@ import {
   shortText,
   withSystemFields,
 } from './common.js';
-
-export const TICKET_CHANNELS = ['web', 'email', 'phone', 'portal', 'other'] as const;
-export const TICKET_CATEGORIES = [
-  'inquiry',
-  'complaint',
-  'suggestion',
-  'fault',
-  'field_service',
-  'follow_up',
-] as const;
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const COMPLAINT_SEVERITIES = ['minor', 'major', 'critical'] as const;
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+import {
+  TICKET_CHANNELS,
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+  COMPLAINT_SEVERITIES,
+  TICKET_STATUSES,
+  ASSIGNMENT_METHODS,
+  SLA_CLOCKS,
+} from './enums.js';
 
 export const TicketCommentSchema = z.strictObject({
   id: IdSchema,
@@ -44,15 +40,6 @@ export const TicketStatusChangeSchema = z.strictObject({
   note: optionalText(1000),
 });
 
-export const ASSIGNMENT_METHODS = [
-  'manual',
-  'round_robin',
-  'least_loaded',
-  'skill',
-  'dispatch',
-  'escalation',
-] as const;
-
 /** One (re)assignment: who had the ticket, who has it now, how it was chosen. */
 export const TicketAssignmentSchema = z.strictObject({
   fromAssigneeId: IdSchema.optional(),
@@ -72,7 +59,6 @@ export const SlaPauseSchema = z.strictObject({
   reason: z.enum(['pending', 'resolved']).default('pending'),
 });
 
-export const SLA_CLOCKS = ['first_response', 'resolution'] as const;
 /** An SLA alert already emitted, so `checkSla` reports each transition once. */
 export const SlaAlertSchema = z.strictObject({
   clock: z.enum(SLA_CLOCKS),

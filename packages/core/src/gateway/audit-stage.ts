@@ -8,8 +8,9 @@ import {
   hashAuditEntry,
 } from '../security/audit-chain.js';
 import { auditDiff, redactForAudit } from '../security/audit-diff.js';
-import type { AuditChanges, AuditNote } from '../security/audit-log.js';
+import type { AuditChanges, AuditNote, AuditWriteOptions } from '../security/audit-log.js';
 import type { Mutation } from '../storage/storage-adapter.js';
+import { collectCreates, isCreateStream } from './create-stream.js';
 import type { GatewayStage, WriteRequest } from './gateway-core.js';
 
 /**
@@ -42,23 +43,34 @@ function redactNote(note: AuditNote): AuditChanges | undefined {
   );
 }
 
+/** How many operations of each action and entity, in first-seen order. */
+function batchGroups(
+  operations: WriteRequest['operations'],
+  audit: AuditWriteOptions,
+): { action: Draft['action']; entity: string; n: number }[] {
+  const groups = new Map<string, { action: Draft['action']; entity: string; n: number }>();
+  const add = (action: Draft['action'], entity: string, n: number) => {
+    const key = `${action}\u0000${entity}`;
+    const group = groups.get(key) ?? { action, entity, n: 0 };
+    group.n += n;
+    groups.set(key, group);
+  };
+  // A stream holds creates only, and says how many of each entity before they are validated.
+  if (isCreateStream(operations))
+    for (const [entity, n] of operations.counts) add(audit.action ?? 'create', entity, n);
+  else for (const op of operations) add(audit.action ?? op.type, op.entity, 1);
+  return [...groups.values()];
+}
+
 /** The entries a write adds, in order: one per operation (or per batch), then the notes. */
 function draftsOf({ ctx, operations, audit = {} }: WriteRequest): Draft[] {
   const base = { at: ctx.now, actorId: ctx.principal.id };
   const reason = clip(audit.reason);
   const drafts: Draft[] = [];
-  const granularity =
-    audit.granularity ?? (operations.length > AUDIT_BATCH_ABOVE ? 'batch' : 'record');
+  const size = isCreateStream(operations) ? operations.size : operations.length;
+  const granularity = audit.granularity ?? (size > AUDIT_BATCH_ABOVE ? 'batch' : 'record');
   if (granularity === 'batch') {
-    const groups = new Map<string, { action: Draft['action']; entity: string; n: number }>();
-    for (const op of operations) {
-      const action = audit.action ?? op.type;
-      const key = `${action}\u0000${op.entity}`;
-      const group = groups.get(key) ?? { action, entity: op.entity, n: 0 };
-      group.n++;
-      groups.set(key, group);
-    }
-    for (const { action, entity, n } of groups.values())
+    for (const { action, entity, n } of batchGroups(operations, audit))
       drafts.push({
         ...base,
         action,
@@ -66,7 +78,7 @@ function draftsOf({ ctx, operations, audit = {} }: WriteRequest): Draft[] {
         reason: clip(`${audit.reason ? `${audit.reason} ` : ''}(${n} records)`),
       });
   } else {
-    for (const op of operations) {
+    for (const op of collectCreates(operations)) {
       const before = op.type === 'create' ? null : op.before;
       const after = op.type === 'delete' ? null : (op.plain ?? op.data);
       drafts.push({
@@ -126,9 +138,29 @@ export const auditStage: GatewayStage = {
     return {
       ...next,
       async write(request) {
-        for (const op of request.operations) {
-          if (APPEND_ONLY.has(op.entity))
-            throw new PermissionError(op.type, op.entity, op.id, 'the audit log is append-only');
+        const { operations } = request;
+        if (isCreateStream(operations)) {
+          for (const entity of operations.counts.keys()) {
+            if (APPEND_ONLY.has(entity))
+              throw new PermissionError(
+                'create',
+                entity,
+                undefined,
+                'the audit log is append-only',
+              );
+          }
+          // Entries per record diff every record: those need the whole batch before the commit.
+          const size = operations.size;
+          if (
+            (request.audit?.granularity ?? (size > AUDIT_BATCH_ABOVE ? 'batch' : 'record')) ===
+            'record'
+          )
+            request = { ...request, operations: collectCreates(operations) };
+        } else {
+          for (const op of operations) {
+            if (APPEND_ONLY.has(op.entity))
+              throw new PermissionError(op.type, op.entity, op.id, 'the audit log is append-only');
+          }
         }
         const drafts = draftsOf(request);
         if (drafts.length === 0) return next.write(request);

@@ -2,7 +2,14 @@ import { PermissionError } from '../errors.js';
 import type { EntityName } from '../entities/registry.js';
 import type { Where } from '../query/query-spec.js';
 import { matchesWhere } from '../query/where.js';
-import type { GatewayCore, GatewayStage, RequestContext, WriteRequest } from './gateway-core.js';
+import { isCreateStream, mapCreateStream } from './create-stream.js';
+import type {
+  GatewayCore,
+  GatewayStage,
+  RequestContext,
+  WriteOperation,
+  WriteRequest,
+} from './gateway-core.js';
 import { grantedScopes, scopeFilter, type Operation, type Policy } from './policy.js';
 
 /** AND of two filters, either of which may be absent. */
@@ -15,23 +22,16 @@ function and(a: Where | undefined, b: Where | null): Where | undefined {
 /** Entities whose audit notes need the operation itself (e.g. an `export` note needs `export`). */
 const GUARDED_NOTE_ACTIONS = new Set<string>(['import', 'export']);
 
-/** Throws unless the principal holds `op` on `entity`, and (when given) `record` is in scope. */
+/** Throws unless the principal holds `op` on `entity` in some scope. */
 function check(
   policy: Policy,
   ctx: RequestContext,
   op: Operation,
   entity: EntityName,
   id: string | undefined,
-  records: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
 ): void {
   const scopes = grantedScopes(policy, ctx.principal, op, entity);
   if (scopes.every((s) => s === 'none')) throw new PermissionError(op, entity, id);
-  const filter = scopeFilter(scopes, ctx.principal, entity);
-  if (!filter) return;
-  if (records.before && !matchesWhere(records.before, filter))
-    throw new PermissionError(op, entity, id, 'the record is outside your scope');
-  if (records.after && !matchesWhere(records.after, filter))
-    throw new PermissionError(op, entity, id, 'the result would be outside your scope');
 }
 
 /** Records a refused write in the audit log, in a commit of its own (the write itself is refused). */
@@ -72,28 +72,87 @@ export const authorizeStage: GatewayStage = {
     /** No read grant at all: the entity is empty for this principal (nothing below is asked). */
     const cannotRead = (ctx: RequestContext, entity: EntityName) =>
       grantedScopes(policy, ctx.principal, 'read', entity).every((s) => s === 'none');
-    const authorizeWrite = (request: WriteRequest) => {
+    /**
+     * Checks a write's operations (a list, or each chunk of a stream as it is produced). The
+     * principal's grant and scope filter are worked out once per operation type and entity; a
+     * record is looked at (and copied with its id for the filter) only when a scope filter applies.
+     */
+    const authorizeWrite = (request: WriteRequest): WriteRequest => {
       const { ctx } = request;
       const importing = request.audit?.action === 'import';
-      for (const op of request.operations) {
-        check(policy, ctx, op.type, op.entity, op.id, {
-          ...(op.type !== 'create' && { before: op.before }),
-          ...(op.type !== 'delete' && { after: { ...op.data, id: op.id } }),
-        });
-        if (importing && op.type !== 'delete')
-          check(policy, ctx, 'import', op.entity, op.id, { after: { ...op.data, id: op.id } });
+      const filters = new Map<Operation, Map<EntityName, Where | null>>();
+      const filterOf = (op: Operation, entity: EntityName, id: string): Where | null => {
+        let byEntity = filters.get(op);
+        if (!byEntity) filters.set(op, (byEntity = new Map()));
+        let filter = byEntity.get(entity);
+        if (filter === undefined) {
+          const scopes = grantedScopes(policy, ctx.principal, op, entity);
+          if (scopes.every((s) => s === 'none')) throw new PermissionError(op, entity, id);
+          filter = scopeFilter(scopes, ctx.principal, entity) ?? null;
+          byEntity.set(entity, filter);
+        }
+        return filter;
+      };
+      const checkOperation = (op: WriteOperation) => {
+        let after: Record<string, unknown> | undefined;
+        const outside = (filter: Where) => {
+          if (op.type === 'delete') return false;
+          after ??= { ...op.data, id: op.id };
+          return !matchesWhere(after, filter);
+        };
+        const filter = filterOf(op.type, op.entity, op.id);
+        if (filter) {
+          if (op.type !== 'create' && !matchesWhere(op.before, filter))
+            throw new PermissionError(
+              op.type,
+              op.entity,
+              op.id,
+              'the record is outside your scope',
+            );
+          if (outside(filter))
+            throw new PermissionError(
+              op.type,
+              op.entity,
+              op.id,
+              'the result would be outside your scope',
+            );
+        }
+        if (!importing || op.type === 'delete') return;
+        const importFilter = filterOf('import', op.entity, op.id);
+        if (importFilter && outside(importFilter))
+          throw new PermissionError(
+            'import',
+            op.entity,
+            op.id,
+            'the result would be outside your scope',
+          );
+      };
+      const checkNotes = () => {
+        for (const note of request.audit?.notes ?? []) {
+          if (GUARDED_NOTE_ACTIONS.has(note.action))
+            check(policy, ctx, note.action as Operation, note.entity as EntityName, note.recordId);
+        }
+      };
+      const { operations } = request;
+      if (!isCreateStream(operations)) {
+        operations.forEach(checkOperation);
+        checkNotes();
+        return request;
       }
-      for (const note of request.audit?.notes ?? []) {
-        if (GUARDED_NOTE_ACTIONS.has(note.action))
-          check(policy, ctx, note.action as Operation, note.entity as EntityName, note.recordId);
-      }
+      checkNotes();
+      return {
+        ...request,
+        operations: mapCreateStream(operations, (chunk) => {
+          chunk.forEach(checkOperation);
+          return chunk;
+        }),
+      };
     };
     return {
       ...next,
       async write(request) {
         try {
-          authorizeWrite(request);
-          return await next.write(request);
+          return await next.write(authorizeWrite(request));
         } catch (error) {
           if (error instanceof PermissionError) await recordDenial(next, request.ctx, error);
           throw error;
@@ -117,16 +176,25 @@ export const authorizeStage: GatewayStage = {
       },
       // The scope filter travels as `scope`, apart from the caller's `where`, so the field-policy
       // stage checks only the caller's filter and the commit stage ANDs both.
-      async query(request) {
+      // No await of their own: the gateway's entry turns a throwing policy into a rejection.
+      query(request) {
         if (cannotRead(request.ctx, request.entity))
-          return { items: [], total: 0, nextCursor: null };
+          return Promise.resolve({ items: [], total: 0, nextCursor: null });
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
         return next.query(filter ? { ...request, scope: and(request.scope, filter)! } : request);
       },
-      async count(request) {
-        if (cannotRead(request.ctx, request.entity)) return 0;
+      count(request) {
+        if (cannotRead(request.ctx, request.entity)) return Promise.resolve(0);
         const filter = filterFor(policy, request.ctx, 'read', request.entity);
         return next.count(filter ? { ...request, scope: and(request.scope, filter)! } : request);
+      },
+      // Scope narrows what is counted and summed, exactly as it narrows `query`.
+      aggregate(request) {
+        if (cannotRead(request.ctx, request.entity)) return Promise.resolve({ groups: [] });
+        const filter = filterFor(policy, request.ctx, 'read', request.entity);
+        return next.aggregate(
+          filter ? { ...request, scope: and(request.scope, filter)! } : request,
+        );
       },
     };
   },

@@ -1,4 +1,5 @@
 import { createCrm, createMemoryAdapter, ValidationError, type Crm } from '../index.js';
+import { loadSchemas } from '../entities/load-schemas.js';
 import { checkCreateInput } from './validate-stage.js';
 
 // Imports validate every row up front (to report bad rows by number) with the validate stage's
@@ -8,6 +9,8 @@ import { checkCreateInput } from './validate-stage.js';
 let crm: Crm;
 beforeEach(async () => {
   crm = await createCrm({ storage: createMemoryAdapter() });
+  // The check is synchronous; its callers (imports, restores) load the entity schemas first.
+  await loadSchemas();
 });
 afterEach(() => crm.close());
 

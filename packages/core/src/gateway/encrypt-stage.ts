@@ -1,9 +1,11 @@
-import { ENTITIES, type EntityName } from '../entities/registry.js';
+import { ENTITY_CATALOG, type EntityName } from '../entities/catalog.js';
+import { aggregateFields, aggregatePages } from '../query/aggregate.js';
 import { rewriteEncryptedWhere } from '../security/encrypted-where.js';
 import type { FieldCipher } from '../security/field-cipher.js';
 import { COLLECTIONS } from '../storage/collections.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
-import type { GatewayStage, WriteOperation } from './gateway-core.js';
+import { collectCreates, isCreateStream } from './create-stream.js';
+import type { GatewayCore, GatewayStage, WriteOperation } from './gateway-core.js';
 
 const SEARCH_FIELDS = new Map(COLLECTIONS.map((c) => [c.name, c.searchFields]));
 
@@ -30,18 +32,25 @@ export const encryptStage: GatewayStage = {
     ) => {
       if (!search?.trim()) return current;
       const paths = new Set(c.encryptedPaths(entity).map(([p]) => p));
-      const fields = current ?? SEARCH_FIELDS.get(ENTITIES[entity].collection) ?? [];
+      const fields = current ?? SEARCH_FIELDS.get(ENTITY_CATALOG[entity].collection) ?? [];
       const kept = fields.filter((f) => !paths.has(f));
       return kept.length === fields.length ? current : kept;
     };
-    return {
+    const core: GatewayCore = {
       async write(request) {
+        if (isCreateStream(request.operations)) {
+          if (![...request.operations.counts.keys()].some(encrypted)) return next.write(request);
+          // Encryption is asynchronous: the whole batch is validated first, then encrypted.
+          request = { ...request, operations: collectCreates(request.operations) };
+        }
         const operations = await Promise.all(
-          request.operations.map(async (op): Promise<WriteOperation> => {
-            if (op.type === 'delete' || !encrypted(op.entity)) return op;
-            const data = await cipher.encryptRecord(op.entity, op.id, op.data);
-            return { ...op, data, plain: op.data };
-          }),
+          (request.operations as readonly WriteOperation[]).map(
+            async (op): Promise<WriteOperation> => {
+              if (op.type === 'delete' || !encrypted(op.entity)) return op;
+              const data = await cipher.encryptRecord(op.entity, op.id, op.data);
+              return { ...op, data, plain: op.data };
+            },
+          ),
         );
         const records = await next.write({ ...request, operations });
         return Promise.all(
@@ -80,6 +89,20 @@ export const encryptStage: GatewayStage = {
           ...(searchFields && { searchFields }),
         });
       },
+      async aggregate(request) {
+        const { ctx, entity, query, scope } = request;
+        if (!encrypted(entity)) return next.aggregate(request);
+        const stored = new Set(cipher.encryptedPaths(entity).map(([p]) => p.split('.')[0]!));
+        // Grouped or summed by an encrypted field: storage holds only ciphertext, so the figures
+        // come from the decrypted records.
+        if (aggregateFields(query).some((field) => stored.has(field)))
+          return aggregatePages(query, (spec) =>
+            core.query({ ctx, entity, spec, ...(scope && { scope }) }),
+          );
+        const where = await rewriteEncryptedWhere(cipher, entity, query.where);
+        return next.aggregate({ ...request, query: { ...query, ...(where && { where }) } });
+      },
     };
+    return core;
   },
 };

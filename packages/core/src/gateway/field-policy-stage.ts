@@ -1,10 +1,12 @@
 import { PermissionError } from '../errors.js';
-import { ENTITIES, type EntityName } from '../entities/registry.js';
+import { ENTITY_CATALOG, type EntityName } from '../entities/catalog.js';
+import { aggregateFields, aggregatePages } from '../query/aggregate.js';
 import { COLLECTIONS } from '../storage/collections.js';
 import type { Where } from '../query/query-spec.js';
 import { maskField } from '../security/mask-field.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
-import type { GatewayStage } from './gateway-core.js';
+import { isCreateStream, mapCreateStream } from './create-stream.js';
+import type { GatewayCore, GatewayStage, WriteOperation } from './gateway-core.js';
 import type { FieldAccess } from './policy.js';
 import type { Principal } from './principal.js';
 
@@ -62,7 +64,7 @@ export const fieldPolicyStage: GatewayStage = {
       search: string | undefined,
     ) => {
       if (!search?.trim()) return undefined;
-      const declared = SEARCH_FIELDS.get(ENTITIES[entity].collection) ?? [];
+      const declared = SEARCH_FIELDS.get(ENTITY_CATALOG[entity].collection) ?? [];
       const visible = declared.filter((f) => !unreadable(principal, entity, f.split('.')[0]!));
       return visible.length === declared.length ? undefined : visible;
     };
@@ -78,12 +80,12 @@ export const fieldPolicyStage: GatewayStage = {
         }
       }
     };
-    return {
+    const core: GatewayCore = {
       ...next,
       async write(request) {
         const { principal } = request.ctx;
-        for (const op of request.operations) {
-          if (op.type === 'delete') continue;
+        const checkOperation = (op: WriteOperation) => {
+          if (op.type === 'delete') return;
           const fields = op.type === 'create' ? op.provided : Object.keys(op.patch);
           for (const field of fields) {
             const a = access(principal, op.entity, field);
@@ -96,9 +98,22 @@ export const fieldPolicyStage: GatewayStage = {
               );
             }
           }
+        };
+        const { operations } = request;
+        if (!isCreateStream(operations)) {
+          operations.forEach(checkOperation);
+          const records = await next.write(request);
+          return records.map((r, i) => present(principal, operations[i]!.entity, r));
         }
-        const records = await next.write(request);
-        return records.map((r, i) => present(principal, request.operations[i]!.entity, r));
+        // A stream's creates are checked as they are produced.
+        const records = await next.write({
+          ...request,
+          operations: mapCreateStream(operations, (chunk) => {
+            chunk.forEach(checkOperation);
+            return chunk;
+          }),
+        });
+        return records.map((r, i) => present(principal, operations.entityAt(i), r));
       },
       async get(request) {
         const records = await next.get(request);
@@ -118,7 +133,8 @@ export const fieldPolicyStage: GatewayStage = {
           items: result.items.map((r) => present(principal, request.entity, r)!),
         };
       },
-      async count(request) {
+      // No await of its own: the gateway's entry turns a refusal thrown here into a rejection.
+      count(request) {
         refuseHidden(request.ctx.principal, request.entity, whereFields(request.where));
         const searchFields = visibleSearchFields(
           request.ctx.principal,
@@ -127,6 +143,18 @@ export const fieldPolicyStage: GatewayStage = {
         );
         return next.count(searchFields ? { ...request, searchFields } : request);
       },
+      aggregate(request) {
+        const { ctx, entity, query, scope } = request;
+        refuseHidden(ctx.principal, entity, whereFields(query.where));
+        if (!aggregateFields(query).some((field) => unreadable(ctx.principal, entity, field)))
+          return next.aggregate(request);
+        // Grouped or summed by a field the principal cannot read: figures of the records as they
+        // see them (hidden: missing; masked: the masked value), never of the values behind them.
+        return aggregatePages(query, (spec) =>
+          core.query({ ctx, entity, spec, ...(scope && { scope }) }),
+        );
+      },
     };
+    return core;
   },
 };

@@ -1,4 +1,5 @@
 import type { EntityName } from '../entities/registry.js';
+import type { AggregateQuery, AggregateResult } from '../query/aggregate.js';
 import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
 import type { StorageAdapter, StoredRecord } from '../storage/storage-adapter.js';
 import type { AuditWriteOptions } from '../security/audit-log.js';
@@ -76,9 +77,31 @@ export type WriteIntent =
       readonly expectedVersion?: number;
     };
 
+/**
+ * The creates of a large batch, validated a chunk at a time as storage asks for them (see
+ * `MutationStream`): validation of one chunk runs while the chunk before is written, in the same
+ * all-or-nothing commit. What is known before any record is validated — how many creates of which
+ * entity — is here for the stages that need it up front (audit, permission).
+ */
+export interface CreateStream {
+  readonly kind: 'stream';
+  /** Creates per entity. */
+  readonly counts: ReadonlyMap<EntityName, number>;
+  readonly size: number;
+  /** The entity of the create at `index` (intent order). */
+  entityAt(index: number): EntityName;
+  /**
+   * Validated creates, in intent order, a chunk at a time, produced synchronously. Producing a
+   * chunk with an invalid record throws a `ValidationError` (the commit is then abandoned).
+   * Each iteration validates from the start, so a retried commit can iterate again.
+   */
+  readonly chunks: Iterable<readonly CreateOperation[]>;
+}
+
 export interface WriteRequest {
   readonly ctx: RequestContext;
-  readonly operations: readonly WriteOperation[];
+  /** A list, or a stream of creates (large create-only batches; see {@link CreateStream}). */
+  readonly operations: readonly WriteOperation[] | CreateStream;
   /** Extra records to write in the same transaction (audit entries, links); not re-validated. */
   readonly extra?: readonly import('../storage/storage-adapter.js').Mutation[];
   readonly onProgress?: (done: number, total: number) => void;
@@ -100,6 +123,14 @@ export interface QueryRequest {
   readonly scope?: Where;
 }
 
+export interface AggregateRequest {
+  readonly ctx: RequestContext;
+  readonly entity: EntityName;
+  readonly query: AggregateQuery;
+  /** Set by the authorize stage: the principal's record scope, ANDed with `query.where` at commit. */
+  readonly scope?: Where;
+}
+
 export interface CountRequest {
   readonly ctx: RequestContext;
   readonly entity: EntityName;
@@ -117,6 +148,11 @@ export interface GatewayCore {
   get(request: GetRequest): Promise<(StoredRecord | null)[]>;
   query(request: QueryRequest): Promise<QueryResult<StoredRecord>>;
   count(request: CountRequest): Promise<number>;
+  /**
+   * Counts and sums per group over the records the caller may see, as they see them: the same
+   * figures as folding every matching record `query` returns.
+   */
+  aggregate(request: AggregateRequest): Promise<AggregateResult>;
   /**
    * Current records for a write, in plaintext, unmasked and unfiltered: only stages below the
    * caller touch them (decryption). Never returned to callers.

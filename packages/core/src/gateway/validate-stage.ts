@@ -1,12 +1,17 @@
 import type { z } from 'zod';
 import { FORBIDDEN_KEYS, IdSchema, SYSTEM_FIELDS } from '../entities/common.js';
-import { customFieldValueSchema, type CustomFieldDefinition } from '../entities/custom-field.js';
-import { ENTITIES, type EntityName } from '../entities/registry.js';
+import { ENTITY_CATALOG, type EntityName } from '../entities/catalog.js';
+import type { CustomFieldDefinition } from '../entities/custom-field.js';
+import { loadSchemas, loadedSchemas } from '../entities/load-schemas.js';
 import { NotFoundError, ValidationError, type ValidationIssue } from '../errors.js';
+import { AggregateQuerySchema } from '../query/aggregate.js';
 import { QuerySpecSchema, WhereSchema } from '../query/query-spec.js';
 import type { StoredRecord } from '../storage/storage-adapter.js';
 import { createTimeSlicer } from '../yield-to-event-loop.js';
+import { zodIssues } from './zod-issues.js';
 import type {
+  CreateOperation,
+  CreateStream,
   GatewayStage,
   GatewayCore,
   WriteIntent,
@@ -14,8 +19,20 @@ import type {
   RequestContext,
 } from './gateway-core.js';
 
+// Its own module, so the client can report a bad principal without loading this stage.
+export { zodIssues };
+
 const SYSTEM = new Set<string>(SYSTEM_FIELDS);
 type Path = (string | number)[];
+
+/**
+ * The entity's input schema. The schemas are a chunk of their own (entities/load-schemas.ts), so
+ * a page that only reads never loads them: every write path awaits `loadSchemas()` once before
+ * its synchronous checks.
+ */
+function inputSchemaOf(entity: EntityName): z.ZodObject {
+  return loadedSchemas().ENTITIES[entity].input as unknown as z.ZodObject;
+}
 
 /** Plain objects only: no class instances, no arrays, no `null`. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -47,18 +64,6 @@ function forbiddenKeyIssues(value: unknown, path: Path, out: ValidationIssue[], 
   }
 }
 
-/** Zod issues as ours; an unknown key is reported at its own path. */
-export function zodIssues(error: z.ZodError, prefix: Path): ValidationIssue[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: [...prefix, ...(issue.path as Path), key],
-          message: `Unknown field "${key}"`,
-        }))
-      : [{ path: [...prefix, ...(issue.path as Path)], message: issue.message }],
-  );
-}
-
 /** A create input that passed {@link checkCreateInput}: what a write stores for it. */
 interface CheckedCreate {
   readonly entity: EntityName;
@@ -77,7 +82,7 @@ const checkedCreates = new WeakMap<object, CheckedCreate>();
  * token standing for the validated record, which a write accepts as an intent's `input` without
  * parsing it again (custom field values are still checked at write time, against the definitions
  * current then). Imports validate every row first, to report bad rows by number; the token keeps
- * them from paying for the schema twice.
+ * them from paying for the schema twice. The schemas must be loaded (`await loadSchemas()`).
  */
 export function checkCreateInput(
   entity: EntityName,
@@ -97,7 +102,7 @@ export function checkCreateInput(
   }
   if (id !== undefined && !IdSchema.safeParse(id).success)
     issues.push({ path: [...prefix, 'id'], message: 'Not a valid id' });
-  const parsed = (ENTITIES[entity].input as unknown as z.ZodObject).safeParse(fields);
+  const parsed = inputSchemaOf(entity).safeParse(fields);
   if (!parsed.success) issues.push(...zodIssues(parsed.error, prefix));
   if (!parsed.success || issues.length) return { issues };
   const checked = Object.freeze({});
@@ -137,17 +142,30 @@ export function createValidateStage(): GatewayStage {
           if (issues.length) throw new ValidationError(issues);
           return next.get(request);
         },
-        async query(request) {
+        // Reads pass straight on when valid (no await of their own: a read is a few hops shorter).
+        query(request) {
           const parsed = QuerySpecSchema.safeParse(request.spec);
           if (!parsed.success)
-            throw new ValidationError(zodIssues(parsed.error, []), 'Invalid query');
+            return Promise.reject(
+              new ValidationError(zodIssues(parsed.error, []), 'Invalid query'),
+            );
           return next.query(request);
         },
-        async count(request) {
+        count(request) {
           const parsed = WhereSchema.optional().safeParse(request.where);
           if (!parsed.success)
-            throw new ValidationError(zodIssues(parsed.error, ['where']), 'Invalid filter');
+            return Promise.reject(
+              new ValidationError(zodIssues(parsed.error, ['where']), 'Invalid filter'),
+            );
           return next.count(request);
+        },
+        aggregate(request) {
+          const parsed = AggregateQuerySchema.safeParse(request.query);
+          if (!parsed.success)
+            return Promise.reject(
+              new ValidationError(zodIssues(parsed.error, []), 'Invalid aggregate'),
+            );
+          return next.aggregate(request);
         },
       };
     },
@@ -168,6 +186,7 @@ export async function prepareOperations(
   const issues: ValidationIssue[] = [];
   const many = intents.length > 1;
   const prefixOf = (index: number): Path => (many ? [index] : []);
+  if (intents.some((intent) => intent.type !== 'delete')) await loadSchemas();
 
   // Load current records for updates and deletes, one batch per entity.
   const current = new Map<string, StoredRecord | null>();
@@ -202,69 +221,16 @@ export async function prepareOperations(
     const sliced = slice();
     if (sliced) await sliced;
     const prefix = prefixOf(index);
-    const schema = ENTITIES[intent.entity].input as unknown as z.ZodObject;
     if (intent.type === 'create') {
-      // Already validated by `checkCreateInput`: only what depends on this write is checked.
-      const checked = checkedCreates.get(intent.input as object);
-      if (checked && checked.entity === intent.entity) {
-        const id = checked.id ?? options.newId();
-        const key = `${intent.entity}\u0000${id}`;
-        if (createdIds.has(key)) {
-          issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
-          continue;
-        }
-        createdIds.add(key);
-        await customFieldIssues(checked.data, await definitionsOf(intent.entity), prefix, issues);
-        operations.push({
-          type: 'create',
-          entity: intent.entity,
-          id,
-          data: checked.data,
-          provided: checked.provided,
-        });
-        continue;
-      }
-      if (!isPlainObject(intent.input)) {
-        issues.push({ path: prefix, message: 'Expected an object' });
-        continue;
-      }
-      const before = issues.length;
-      forbiddenKeyIssues(intent.input, prefix, issues);
-      const { id: rawId, ...input } = intent.input;
-      for (const key of Object.keys(input)) {
-        if (SYSTEM.has(key))
-          issues.push({ path: [...prefix, key], message: `"${key}" is set by the system` });
-      }
-      let id: string;
-      if (rawId === undefined) id = options.newId();
-      else if (IdSchema.safeParse(rawId).success) id = rawId as string;
-      else {
-        issues.push({ path: [...prefix, 'id'], message: 'Not a valid id' });
-        continue;
-      }
-      const key = `${intent.entity}\u0000${id}`;
-      if (createdIds.has(key))
-        issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
-      createdIds.add(key);
-      if (issues.length > before) continue;
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        issues.push(...zodIssues(parsed.error, prefix));
-        continue;
-      }
-      await customFieldIssues(parsed.data, await definitionsOf(intent.entity), prefix, issues);
-      operations.push({
-        type: 'create',
-        entity: intent.entity,
-        id,
-        data: parsed.data,
-        provided: Object.keys(input),
-      });
+      const defs = await definitionsOf(intent.entity);
+      const op = validateCreate(intent, prefix, issues, createdIds, defs, options.newId);
+      if (op) operations.push(op);
       continue;
     }
     const before = current.get(`${intent.entity}\u0000${intent.id}`);
     if (before === undefined) continue; // invalid id, already reported
-    if (before === null) throw new NotFoundError(ENTITIES[intent.entity].collection, intent.id);
+    if (before === null)
+      throw new NotFoundError(ENTITY_CATALOG[intent.entity].collection, intent.id);
     if (intent.expectedVersion !== undefined && !Number.isInteger(intent.expectedVersion)) {
       issues.push({ path: [...prefix, 'expectedVersion'], message: 'Expected an integer version' });
       continue;
@@ -285,6 +251,7 @@ export async function prepareOperations(
     }
     const countBefore = issues.length;
     forbiddenKeyIssues(intent.patch, prefix, issues);
+    const schema = inputSchemaOf(intent.entity);
     const known = new Set(Object.keys(schema.shape));
     for (const key of Object.keys(intent.patch)) {
       if (SYSTEM.has(key))
@@ -305,7 +272,7 @@ export async function prepareOperations(
       issues.push(...zodIssues(parsed.error, prefix));
       continue;
     }
-    await customFieldIssues(parsed.data, await definitionsOf(intent.entity), prefix, issues);
+    customFieldIssues(parsed.data, await definitionsOf(intent.entity), prefix, issues);
     operations.push({
       type: 'update',
       entity: intent.entity,
@@ -320,13 +287,162 @@ export async function prepareOperations(
   return operations;
 }
 
+type CreateIntent = Extract<WriteIntent, { type: 'create' }>;
+
+/**
+ * Validates one create: a token from {@link checkCreateInput} is taken as is (only what depends on
+ * this write is checked: the id is free in this batch, custom fields against `definitions`); any
+ * other input gets every check. Issues go to `issues`; returns the operation when there were none.
+ */
+function validateCreate(
+  intent: CreateIntent,
+  prefix: Path,
+  issues: ValidationIssue[],
+  createdIds: Set<string>,
+  definitions: readonly CustomFieldDefinition[],
+  newId: () => string,
+): CreateOperation | null {
+  const checked = checkedCreates.get(intent.input as object);
+  if (checked && checked.entity === intent.entity) {
+    const id = checked.id ?? newId();
+    const key = `${intent.entity}\u0000${id}`;
+    if (createdIds.has(key)) {
+      issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
+      return null;
+    }
+    createdIds.add(key);
+    const before = issues.length;
+    customFieldIssues(checked.data, definitions, prefix, issues);
+    if (issues.length > before) return null;
+    return {
+      type: 'create',
+      entity: intent.entity,
+      id,
+      data: checked.data,
+      provided: checked.provided,
+    };
+  }
+  if (!isPlainObject(intent.input)) {
+    issues.push({ path: prefix, message: 'Expected an object' });
+    return null;
+  }
+  const before = issues.length;
+  forbiddenKeyIssues(intent.input, prefix, issues);
+  const { id: rawId, ...input } = intent.input;
+  for (const key of Object.keys(input)) {
+    if (SYSTEM.has(key))
+      issues.push({ path: [...prefix, key], message: `"${key}" is set by the system` });
+  }
+  let id: string;
+  if (rawId === undefined) id = newId();
+  else if (IdSchema.safeParse(rawId).success) id = rawId as string;
+  else {
+    issues.push({ path: [...prefix, 'id'], message: 'Not a valid id' });
+    return null;
+  }
+  const key = `${intent.entity}\u0000${id}`;
+  if (createdIds.has(key))
+    issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
+  createdIds.add(key);
+  if (issues.length > before) return null;
+  const parsed = inputSchemaOf(intent.entity).safeParse(input);
+  if (!parsed.success) {
+    issues.push(...zodIssues(parsed.error, prefix));
+    return null;
+  }
+  customFieldIssues(parsed.data, definitions, prefix, issues);
+  if (issues.length > before) return null;
+  return {
+    type: 'create',
+    entity: intent.entity,
+    id,
+    data: parsed.data,
+    provided: Object.keys(input),
+  };
+}
+
+/** Creates per chunk of a {@link CreateStream} at most, and the time one chunk's validation may take. */
+const STREAM_CHUNK = 250;
+const STREAM_CHUNK_MS = 8;
+
+/** A {@link CreateStream} from {@link streamCreates}, which can finish its validation after a failed write. */
+export interface ValidatedCreateStream extends CreateStream {
+  /**
+   * After the write failed: validates whatever the stream had not reached yet (in time slices) and
+   * returns a `ValidationError` with every issue of the batch, or `null` when every create is valid
+   * (then the write failed for another reason). What a write validating everything up front reports.
+   */
+  failure(): Promise<ValidationError | null>;
+}
+
+/**
+ * A batch of creates as a {@link CreateStream}: the same checks as {@link prepareOperations}, run a
+ * chunk at a time when storage asks for the next chunk, so that validating one chunk overlaps with
+ * writing the one before. Custom field definitions are loaded first. A chunk with an invalid
+ * create throws a `ValidationError` naming its issues, which abandons the commit (all-or-nothing);
+ * then {@link ValidatedCreateStream.failure} reports every issue of the batch.
+ */
+export async function streamCreates(
+  intents: readonly CreateIntent[],
+  options: ValidateStageOptions & { newId: () => string },
+): Promise<ValidatedCreateStream> {
+  await loadSchemas();
+  const counts = new Map<EntityName, number>();
+  for (const intent of intents) counts.set(intent.entity, (counts.get(intent.entity) ?? 0) + 1);
+  const definitions = new Map<EntityName, readonly CustomFieldDefinition[]>();
+  for (const entity of counts.keys()) definitions.set(entity, await options.customFields(entity));
+  // One validation pass per iteration: a commit that is retried (the audit chain moved on in
+  // another tab) iterates again and validates from the start, with fresh ids.
+  let issues: ValidationIssue[] = [];
+  let createdIds = new Set<string>();
+  let next = 0;
+  const validateNext = (): CreateOperation | null => {
+    const index = next++;
+    const intent = intents[index]!;
+    const defs = definitions.get(intent.entity)!;
+    return validateCreate(intent, [index], issues, createdIds, defs, options.newId);
+  };
+  function* pass(): Generator<readonly CreateOperation[], void, undefined> {
+    issues = [];
+    createdIds = new Set();
+    next = 0;
+    while (next < intents.length) {
+      const chunk: CreateOperation[] = [];
+      const started = performance.now();
+      while (next < intents.length && chunk.length < STREAM_CHUNK) {
+        const op = validateNext();
+        if (op) chunk.push(op);
+        if ((next & 31) === 0 && performance.now() - started > STREAM_CHUNK_MS) break;
+      }
+      if (issues.length) throw new ValidationError([...issues]);
+      yield chunk;
+    }
+  }
+  return {
+    kind: 'stream',
+    counts,
+    size: intents.length,
+    entityAt: (index) => intents[index]!.entity,
+    chunks: { [Symbol.iterator]: pass },
+    async failure() {
+      const slice = createTimeSlicer();
+      while (next < intents.length) {
+        validateNext();
+        const sliced = slice();
+        if (sliced) await sliced;
+      }
+      return issues.length ? new ValidationError(issues) : null;
+    },
+  };
+}
+
 /** Checks `customFields` against the entity's definitions: known keys, typed values, required ones. */
-async function customFieldIssues(
+function customFieldIssues(
   data: Record<string, unknown>,
   definitions: readonly CustomFieldDefinition[],
   prefix: Path,
   issues: ValidationIssue[],
-): Promise<void> {
+): void {
   const values = data.customFields as Record<string, unknown> | undefined;
   if (values === undefined) return;
   const byKey = new Map(definitions.map((d) => [d.key, d]));
@@ -338,7 +454,7 @@ async function customFieldIssues(
       continue;
     }
     if (value === null) continue;
-    const parsed = customFieldValueSchema(def).safeParse(value);
+    const parsed = loadedSchemas().customFieldValueSchema(def).safeParse(value);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, path));
   }
   for (const def of definitions) {

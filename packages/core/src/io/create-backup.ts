@@ -1,5 +1,5 @@
 import type { DomainContext } from '../client/domain-context.js';
-import { ENTITIES, ENTITY_NAMES, type EntityName } from '../entities/registry.js';
+import { ENTITY_CATALOG, ENTITY_NAMES, type EntityName } from '../entities/catalog.js';
 import type { Policy } from '../gateway/policy.js';
 import { appendAudit } from '../security/audit-log.js';
 import { INDEXEDDB_SCHEMA_VERSION } from '../storage/collections.js';
@@ -65,7 +65,7 @@ export async function* createBackup(
   await appendAudit(
     domain.gateway,
     ctx,
-    BACKUP_ENTITIES.filter((e) => ENTITIES[e].repository !== null).map((entity) => ({
+    BACKUP_ENTITIES.filter((e) => ENTITY_CATALOG[e].repository !== null).map((entity) => ({
       action: 'export' as const,
       entity,
       reason: 'backup',

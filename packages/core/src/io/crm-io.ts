@@ -95,7 +95,7 @@ export function createCrmIo(
     async importCsv(entity, source, options) {
       if (!options?.mapping)
         throw new ValidationError([{ path: ['mapping'], message: 'Give a column mapping' }]);
-      // papaparse loads only when a CSV is imported: the core entry stays free of it.
+      // The CSV reader loads only when a CSV is imported.
       const [{ readCsvText }, { csvRowSource }] = await Promise.all([
         import('./parse-csv.js'),
         import('./csv-row-source.js'),

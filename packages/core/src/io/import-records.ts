@@ -190,7 +190,7 @@ export async function importRecords(
     throw new ValidationError([
       { path: ['mapping', 'customer'], message: `${entity} records have no customerId to link` },
     ]);
-  const validate = inputValidator(entity, await customFieldDefinitions(domain, entity));
+  const validate = await inputValidator(entity, await customFieldDefinitions(domain, entity));
 
   // 1. Read, map and validate, yielding to the event loop every few milliseconds.
   const pending: Pending[] = [];
@@ -263,7 +263,7 @@ export async function importRecords(
         }
       }
     }
-    const validateCustomer = inputValidator(
+    const validateCustomer = await inputValidator(
       'customer',
       await customFieldDefinitions(domain, 'customer'),
     );

@@ -1,6 +1,6 @@
 // @rapport/core/io — import and export helpers: column mappings (ATOMIC_CRM_CONTACTS_MAPPING),
 // safe CSV formatting, backup snapshots, duplicate keys and merging. `crm` loads this code on first
-// use (crm.io.*, findDuplicates, merge); papaparse loads later still, on the first CSV import.
+// use (crm.io.*, findDuplicates, merge); the CSV reader loads later still, on the first CSV import.
 // Every type is exported from `@rapport/core` too. Explicit named re-exports only.
 
 export type { DomainContext } from '../client/domain-context.js';

@@ -1,4 +1,5 @@
-import { customFieldValueSchema, type CustomFieldDefinition } from '../entities/custom-field.js';
+import type { CustomFieldDefinition } from '../entities/custom-field.js';
+import { loadSchemas } from '../entities/load-schemas.js';
 import type { EntityName } from '../entities/registry.js';
 import type { ValidationIssue } from '../errors.js';
 import { checkCreateInput, zodIssues } from '../gateway/validate-stage.js';
@@ -17,12 +18,15 @@ export interface InputCheck {
  * Checks a create input the way the gateway's validate stage will (it runs the stage's own
  * checks: prototype keys, system fields, the id, the entity schema), then custom field values
  * against `definitions`. Used for dry runs and to report every bad row (or snapshot line) before
- * a write is attempted.
+ * a write is attempted. Resolves once the entity schemas are loaded.
+ *
+ * @throws StorageError when the schemas cannot be loaded
  */
-export function inputValidator(
+export async function inputValidator(
   entity: EntityName,
   definitions: readonly Pick<CustomFieldDefinition, 'key' | 'type' | 'options' | 'required'>[],
 ) {
+  const { customFieldValueSchema } = await loadSchemas();
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   return (input: Record<string, unknown>, prefix: (string | number)[] = []): InputCheck => {
     const { issues, checked } = checkCreateInput(entity, input, prefix);

@@ -1,5 +1,6 @@
 import type { DomainContext } from '../client/domain-context.js';
-import { ENTITIES, type EntityName, type EntityRecord } from '../entities/registry.js';
+import { ENTITY_CATALOG, type EntityName } from '../entities/catalog.js';
+import type { EntityRecord } from '../entities/registry.js';
 import { NotFoundError, PermissionError, ValidationError } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
 import { grantedScopes, type Policy } from '../gateway/policy.js';
@@ -75,15 +76,15 @@ export async function mergeRecords<E extends DedupeEntity>(
       if (!grantedScopes(policy, ctx.principal, 'read', linked).includes('all'))
         throw new PermissionError(
           'merge',
-          ENTITIES[entity].collection,
+          ENTITY_CATALOG[entity].collection,
           sourceId,
           `you cannot see every ${linked} that may point at it`,
         );
     }
   }
   const [target, source] = await domain.gateway.get(ctx, entity, [targetId, sourceId]);
-  if (!target) throw new NotFoundError(ENTITIES[entity].collection, targetId);
-  if (!source) throw new NotFoundError(ENTITIES[entity].collection, sourceId);
+  if (!target) throw new NotFoundError(ENTITY_CATALOG[entity].collection, targetId);
+  if (!source) throw new NotFoundError(ENTITY_CATALOG[entity].collection, sourceId);
 
   const patch = mergeFields(target, source);
   const intents: WriteIntent[] = [];

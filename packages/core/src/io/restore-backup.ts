@@ -252,18 +252,20 @@ export async function restoreBackup(
       return CustomFieldDefinitionInputSchema.safeParse(definition);
     })
     .flatMap((r) => (r.success ? [r.data] : []));
+  const validators = new Map<EntityName, Awaited<ReturnType<typeof inputValidator>>>();
   for (const [index, intent] of intents.entries()) {
     if (index > 0 && index % 1000 === 0) {
       cancelled();
       await yieldToEventLoop();
     }
     const { entity, input } = intent as { entity: EntityName; input: Record<string, unknown> };
-    const defs = definitions.filter((d) => d.entity === entity);
+    let validate = validators.get(entity);
+    if (!validate) {
+      const defs = definitions.filter((d) => d.entity === entity);
+      validators.set(entity, (validate = await inputValidator(entity, defs)));
+    }
     issues.push(
-      ...inputValidator(
-        entity,
-        defs,
-      )(input).issues.map((i) => ({ ...i, path: [lineOf[index]!, ...i.path] })),
+      ...validate(input).issues.map((i) => ({ ...i, path: [lineOf[index]!, ...i.path] })),
     );
   }
   if (issues.length) throw new ValidationError(issues, 'Invalid snapshot');

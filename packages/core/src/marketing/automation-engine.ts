@@ -7,8 +7,9 @@ import type {
 } from '../entities/automation-rule.js';
 import type { AutomationRun, AutomationRunInput } from '../entities/automation-run.js';
 import type { Contact } from '../entities/contact.js';
-import { ENTITIES, type EntityName, type EntityRecord } from '../entities/registry.js';
-import { OWNED_ENTITIES } from '../entities/owner-change.js';
+import { ENTITY_CATALOG, type EntityName } from '../entities/catalog.js';
+import type { EntityRecord } from '../entities/registry.js';
+import { OWNED_ENTITIES } from '../entities/enums.js';
 import { OWNER_FIELDS } from '../gateway/policy.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
 import type { QueryResult, QuerySpec, Where } from '../query/query-spec.js';
@@ -181,11 +182,11 @@ export function createAutomationEngine(
     const out: Candidate[] = [];
     const orders: string[] = [];
     for (const change of changes) {
-      if (change.collection === ENTITIES.automationRule.collection) rulesCache = null;
-      if (change.collection === ENTITIES.order.collection && change.type !== 'deleted')
+      if (change.collection === ENTITY_CATALOG.automationRule.collection) rulesCache = null;
+      if (change.collection === ENTITY_CATALOG.order.collection && change.type !== 'deleted')
         orders.push(change.id);
       if (change.type === 'deleted') continue;
-      if (change.collection === ENTITIES.lead.collection) {
+      if (change.collection === ENTITY_CATALOG.lead.collection) {
         const lead = await load('lead', change.id);
         if (!lead) continue;
         const score = typeof lead.score === 'number' ? lead.score : undefined;
@@ -214,7 +215,10 @@ export function createAutomationEngine(
             },
           });
         }
-      } else if (change.collection === ENTITIES.deal.collection && change.type === 'updated') {
+      } else if (
+        change.collection === ENTITY_CATALOG.deal.collection &&
+        change.type === 'updated'
+      ) {
         const deal = await load('deal', change.id);
         const history = (deal?.stageHistory ?? []) as { stageId: string; enteredAt: string }[];
         const last = history[history.length - 1];

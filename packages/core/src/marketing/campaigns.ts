@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { DomainContext } from '../client/domain-context.js';
 import type { CreateInput, Patch, WriteOptions } from '../client/repository.js';
-import { CAMPAIGN_STATUSES, type Campaign } from '../entities/campaign.js';
-import {
-  DELIVERY_EVENTS,
-  MESSAGE_CHANNELS,
-  type CampaignDelivery,
-  type DeliveryEventType,
-  type MessageChannel,
+import type { Campaign } from '../entities/campaign.js';
+import { CAMPAIGN_STATUSES } from '../entities/enums.js';
+import type {
+  CampaignDelivery,
+  DeliveryEventType,
+  MessageChannel,
 } from '../entities/campaign-delivery.js';
+import { DELIVERY_EVENTS, MESSAGE_CHANNELS } from '../entities/enums.js';
 import { DateTimeSchema, IdSchema } from '../entities/common.js';
 import type { Contact } from '../entities/contact.js';
 import type { Deal } from '../entities/deal.js';

@@ -3,7 +3,7 @@ import { SYSTEM_FIELDS } from '../entities/common.js';
 import { ENTITIES } from '../entities/registry.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { WhereSchema, type FieldCondition, type Where } from '../query/query-spec.js';
-import { zodIssues } from '../gateway/validate-stage.js';
+import { zodIssues } from '../gateway/zod-issues.js';
 
 /** The entities a segment can select. */
 export type SegmentEntity = 'customer' | 'contact';

@@ -308,8 +308,9 @@ export function createSegmentOperations(domain: DomainContext, rfm?: RfmThreshol
     /** Removes records from a static segment. */
     removeMembers: (id: string, ids: readonly string[], options?: WriteOptions) =>
       editMembers(id, ids, 'remove', options),
-    /** Checks a filter for an entity without saving it; returns it as stored. */
-    checkFilter: (entity: SegmentEntity, where: unknown): Where => checkSegmentWhere(entity, where),
+    /** Checks a filter for an entity without saving it; resolves to it as stored. */
+    checkFilter: async (entity: SegmentEntity, where: unknown): Promise<Where> =>
+      checkSegmentWhere(entity, where),
     /**
      * Recomputes purchase metrics (last purchase, total spend, order count, RFM) from paid and
      * delivered orders for the given customers, or all visible ones; writes only what changed,

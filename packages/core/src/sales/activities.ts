@@ -1,6 +1,6 @@
 import type { DomainContext } from '../client/domain-context.js';
 import type { CreateInput, Patch, WriteOptions } from '../client/repository.js';
-import { ACTIVITY_TYPES } from '../entities/activity.js';
+import { ACTIVITY_TYPES } from '../entities/enums.js';
 import type { EntityRecord } from '../entities/registry.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';

@@ -1,4 +1,12 @@
-import { NotFoundError, createCrm, createMemoryAdapter, crmKeys, type Crm } from '../index.js';
+import {
+  NotFoundError,
+  createCrm,
+  createMemoryAdapter,
+  crmKeys,
+  type Crm,
+  type Policy,
+} from '../index.js';
+import { createMemoryAdapter as createMemoryAdapterNow } from '../storage/memory-adapter.js';
 import { moveInSummary, stageDealsQuery, summarizeBoard } from './index.js';
 
 const pipeline = {
@@ -151,5 +159,81 @@ describe('crm.deals.board', () => {
 
   it('rejects an unknown pipeline', async () => {
     await expect(crm.deals.board('nope')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('crm.deals.board under a policy', () => {
+  // Reps see their own deals; managers see all. `amount` is hidden from interns.
+  const policy: Policy = {
+    scope: (principal) => (principal.roles.includes('manager') ? 'all' : 'own'),
+    fieldAccess: (principal, entity, field) =>
+      entity === 'deal' && field === 'amount' && principal.roles.includes('intern')
+        ? 'hidden'
+        : 'editable',
+  };
+  const manager = { id: 'boss', roles: ['manager'] };
+  const deals = [
+    { name: 'a', stageId: 'qualify', amount: 100, ownerId: 'u1' },
+    { name: 'b', stageId: 'qualify', amount: 250.5, ownerId: 'u2' },
+    { name: 'c', stageId: 'proposal', amount: 1000, ownerId: 'u1' },
+    { name: 'd', stageId: 'proposal', amount: 40, ownerId: 'u1', currency: 'USD' },
+    { name: 'e', stageId: 'won', amount: 7, ownerId: 'u2' },
+    { name: 'f', stageId: 'gone', amount: 9, ownerId: 'u1' },
+  ];
+  let crm: Crm;
+  const seed = async (storage = createMemoryAdapter()) => {
+    crm = await createCrm({ storage, policy, principal: manager });
+    await crm.pipelines.create({ ...pipeline, name: '标准销售' });
+    await crm.deals.createMany(deals.map((d) => ({ ...d, pipelineId: 'std' })));
+  };
+  afterEach(() => crm.close());
+
+  it("gives a rep the figures of only their own deals: the unscoped figures of that owner's deals", async () => {
+    await seed();
+    const rep = crm.as({ id: 'u1', roles: ['rep'] });
+    const mine = await rep.deals.board('std');
+    expect(mine).toEqual(await crm.deals.board('std', { where: { ownerId: { eq: 'u1' } } }));
+    const all = await crm.deals.list({ limit: 100 });
+    expect(mine).toEqual(
+      summarizeBoard(
+        pipeline,
+        all.items.filter((d) => d.ownerId === 'u1'),
+      ),
+    );
+    expect(mine.columns.map((c) => [c.count, c.amount, c.otherCurrency])).toEqual([
+      [1, 100, 0],
+      [2, 1000, 1],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(mine.unstaged).toBe(1);
+    // The manager sees every deal.
+    expect((await crm.deals.board('std')).total).toMatchObject({ count: 5, amount: 1357.5 });
+  });
+
+  it('counts deals whose amount is hidden from the principal, and sums none of it', async () => {
+    await seed();
+    const intern = crm.as({ id: 'u2', roles: ['intern'] });
+    const figures = await intern.deals.board('std');
+    expect(figures.columns.map((c) => [c.count, c.amount, c.weighted])).toEqual([
+      [1, 0, 0],
+      [0, 0, 0],
+      [1, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('gives the same figures over storage that cannot aggregate', async () => {
+    const { aggregate: _, ...plain } = createMemoryAdapterNow();
+    await seed(plain);
+    const rep = crm.as({ id: 'u1', roles: ['rep'] });
+    const all = await crm.deals.list({ limit: 100 });
+    expect(await rep.deals.board('std')).toEqual(
+      summarizeBoard(
+        pipeline,
+        all.items.filter((d) => d.ownerId === 'u1'),
+      ),
+    );
+    expect((await crm.deals.board('std')).total.count).toBe(5);
   });
 });

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../client/domain-context.js';
 import type { Pipeline, Stage } from '../entities/pipeline.js';
 import type { EntityRecord } from '../entities/registry.js';
+import { createAggregator, type AggregateGroup } from '../query/aggregate.js';
 import type { QuerySpec, Where } from '../query/query-spec.js';
 import { salesIo } from './sales-io.js';
 
@@ -61,35 +62,13 @@ export function summarizeBoard(
   pipeline: Pick<Pipeline, 'stages' | 'currency'> & { readonly id: string },
   deals: Iterable<BoardDeal>,
 ): BoardSummary {
-  const sums = new Map(
-    pipeline.stages.map((s) => [s.id, { count: 0, amount: 0, otherCurrency: 0 }]),
-  );
-  let unstaged = 0;
-  for (const deal of deals) {
-    const sum = sums.get(deal.stageId);
-    if (!sum) {
-      unstaged++;
-      continue;
-    }
-    sum.count++;
-    if (deal.currency === pipeline.currency) sum.amount += deal.amount;
-    else sum.otherCurrency++;
-  }
-  const columns = pipeline.stages.map((stage): BoardColumnSummary => {
-    const sum = sums.get(stage.id)!;
-    return {
-      stageId: stage.id,
-      name: stage.name,
-      kind: stage.kind,
-      probability: stage.probability,
-      count: sum.count,
-      amount: cents(sum.amount),
-      weighted: cents(sum.amount * stage.probability),
-      otherCurrency: sum.otherCurrency,
-    };
-  });
-  return withTotal({ pipelineId: pipeline.id, currency: pipeline.currency, columns, unstaged });
+  const aggregator = createAggregator(BOARD_AGGREGATE);
+  for (const deal of deals) aggregator.add(deal);
+  return summarizeGroups(pipeline, aggregator.result().groups);
 }
+
+/** What a board's figures need of its deals: count and amount per stage and currency. */
+const BOARD_AGGREGATE = { groupBy: ['stageId', 'currency'], sum: ['amount'] } as const;
 
 function withTotal(summary: Omit<BoardSummary, 'total'>): BoardSummary {
   const total = { count: 0, amount: 0, weighted: 0, otherCurrency: 0 };
@@ -162,7 +141,10 @@ export function stageDealsQuery(
 
 /**
  * `crm.deals.board(pipelineId, { where })`: the column figures of a pipeline board, read through
- * the gateway (so record scope applies: a sales rep sees the sums of the deals they may see).
+ * the gateway (so record scope applies: a sales rep sees the sums of the deals they may see, and
+ * field policy: an amount hidden from them adds nothing). Counted and summed per stage and
+ * currency where the deals are stored (`gateway.aggregate`), so a board of 10k deals does not
+ * read 10k deals; the figures equal {@link summarizeBoard} over the deals `crm.deals.list` shows.
  *
  * @throws NotFoundError for an unknown pipeline
  */
@@ -176,6 +158,49 @@ export function createBoard(domain: DomainContext) {
       pipelineId: { eq: pipelineId },
       ...(options.where && Object.keys(options.where).length > 0 && { and: [options.where] }),
     };
-    return summarizeBoard(pipeline, await salesIo.all(domain, 'deal', where));
+    const { groups } = await domain.gateway.aggregate(domain.context(), 'deal', {
+      ...BOARD_AGGREGATE,
+      where,
+    });
+    return summarizeGroups(pipeline, groups);
   };
+}
+
+/** {@link summarizeBoard} from counts and sums per stage and currency. */
+function summarizeGroups(
+  pipeline: Pick<Pipeline, 'stages' | 'currency'> & { readonly id: string },
+  groups: readonly AggregateGroup[],
+): BoardSummary {
+  const sums = new Map(
+    pipeline.stages.map((s) => [s.id, { count: 0, amount: 0, otherCurrency: 0 }]),
+  );
+  let unstaged = 0;
+  for (const {
+    key,
+    count,
+    sums: [amount = 0],
+  } of groups) {
+    const sum = typeof key[0] === 'string' ? sums.get(key[0]) : undefined;
+    if (!sum) {
+      unstaged += count;
+      continue;
+    }
+    sum.count += count;
+    if (key[1] === pipeline.currency) sum.amount += amount;
+    else sum.otherCurrency += count;
+  }
+  const columns = pipeline.stages.map((stage): BoardColumnSummary => {
+    const sum = sums.get(stage.id)!;
+    return {
+      stageId: stage.id,
+      name: stage.name,
+      kind: stage.kind,
+      probability: stage.probability,
+      count: sum.count,
+      amount: cents(sum.amount),
+      weighted: cents(sum.amount * stage.probability),
+      otherCurrency: sum.otherCurrency,
+    };
+  });
+  return withTotal({ pipelineId: pipeline.id, currency: pipeline.currency, columns, unstaged });
 }

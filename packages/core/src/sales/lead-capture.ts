@@ -1,7 +1,7 @@
 import type { DomainContext } from '../client/domain-context.js';
 import type { CreateInput } from '../client/repository.js';
 import type { DuplicateMatch, Lead, LeadTouch } from '../entities/lead.js';
-import { LEAD_SOURCES } from '../entities/lead.js';
+import { LEAD_SOURCES } from '../entities/enums.js';
 import type { EntityRecord } from '../entities/registry.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { normalizePhone } from '../query/normalize.js';

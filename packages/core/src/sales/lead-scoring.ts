@@ -1,5 +1,5 @@
 import type { DomainContext } from '../client/domain-context.js';
-import { ACTIVITY_TYPES } from '../entities/activity.js';
+import { ACTIVITY_TYPES } from '../entities/enums.js';
 import type { Lead, ScoreContribution } from '../entities/lead.js';
 import type { EntityRecord } from '../entities/registry.js';
 import { readPath } from '../query/field-path.js';

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../client/domain-context.js';
 import type { Patch, WriteOptions } from '../client/repository.js';
-import type { ORDER_STATUSES, OrderLineSchema, PaymentSchema } from '../entities/order.js';
+import type { OrderLineSchema, PaymentSchema } from '../entities/order.js';
+import type { ORDER_STATUSES } from '../entities/enums.js';
 import type { EntityRecord } from '../entities/registry.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 import type { DomainContext } from '../client/domain-context.js';
 import { IdSchema } from '../entities/common.js';
-import type { OWNED_ENTITIES } from '../entities/owner-change.js';
+import type { OWNED_ENTITIES } from '../entities/enums.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
 import type { Where } from '../query/query-spec.js';

@@ -1,5 +1,6 @@
 import type { DomainContext } from '../client/domain-context.js';
-import { ENTITIES, type EntityRecord } from '../entities/registry.js';
+import { ENTITY_CATALOG } from '../entities/catalog.js';
+import type { EntityRecord } from '../entities/registry.js';
 import { ConflictError, LimitError, PermissionError, ValidationError } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
 import type { Principal } from '../gateway/principal.js';
@@ -81,7 +82,7 @@ export function createPool(domain: DomainContext, options: SalesOptions) {
       const why = requireText(reason, 'reason', 'a reason for releasing the record');
       const record = (await salesIo.get(domain, entity, id)) as EntityRecord<'lead'> &
         EntityRecord<'customer'>;
-      const collection = ENTITIES[entity].collection;
+      const collection = ENTITY_CATALOG[entity].collection;
       if (record.ownerId === undefined)
         throw new ConflictError(
           collection,
@@ -137,7 +138,7 @@ export function createPool(domain: DomainContext, options: SalesOptions) {
     ): Promise<EntityRecord<PooledEntity>> {
       const { principal } = domain.context();
       const record = await salesIo.get(domain, entity, id);
-      const collection = ENTITIES[entity].collection;
+      const collection = ENTITY_CATALOG[entity].collection;
       if (record.ownerId !== undefined || record.poolId === undefined)
         throw new ConflictError(
           collection,
@@ -158,7 +159,7 @@ export function createPool(domain: DomainContext, options: SalesOptions) {
         const current = await ownedCount(entity, principal.id);
         if (current >= max)
           throw new LimitError(
-            `capacity.${ENTITIES[entity].collection}`,
+            `capacity.${ENTITY_CATALOG[entity].collection}`,
             max,
             current,
             `${principal.id} already owns ${current} ${collection} (capacity ${max}); release some before claiming more`,

@@ -1,7 +1,8 @@
 import type { DomainContext } from '../client/domain-context.js';
 import { IdSchema } from '../entities/common.js';
 import type { OwnerChangeInput } from '../entities/owner-change.js';
-import { ENTITIES, type EntityName, type EntityRecord } from '../entities/registry.js';
+import { ENTITY_CATALOG, type EntityName } from '../entities/catalog.js';
+import type { EntityRecord } from '../entities/registry.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';
 import { MAX_LIMIT, type OrderBy, type Where } from '../query/query-spec.js';
@@ -20,7 +21,7 @@ export const salesIo = {
     if (typeof id !== 'string' || id.length === 0)
       throw new ValidationError([{ path: ['id'], message: 'Give the id of a record' }]);
     const [record] = await domain.gateway.get(domain.context(), entity, [id]);
-    if (!record) throw new NotFoundError(ENTITIES[entity].collection, id);
+    if (!record) throw new NotFoundError(ENTITY_CATALOG[entity].collection, id);
     return record as unknown as EntityRecord<E>;
   },
 

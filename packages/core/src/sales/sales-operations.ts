@@ -1,6 +1,7 @@
 import type { DomainContext } from '../client/domain-context.js';
 import type { CreateInput } from '../client/repository.js';
-import type { OWNED_ENTITIES, OwnerChange } from '../entities/owner-change.js';
+import type { OwnerChange } from '../entities/owner-change.js';
+import type { OWNED_ENTITIES } from '../entities/enums.js';
 import type { EntityRecord } from '../entities/registry.js';
 import { createActivityOperations } from './activities.js';
 import { createBoard } from './board.js';

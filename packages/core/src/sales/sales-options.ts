@@ -1,7 +1,6 @@
 import { ValidationError } from '../errors.js';
 import type { Where } from '../query/query-spec.js';
-import type { LIFECYCLE_STAGES } from '../entities/customer.js';
-import type { LEAD_STATUSES } from '../entities/lead.js';
+import type { LEAD_STATUSES, LIFECYCLE_STAGES } from '../entities/enums.js';
 
 /**
  * One scoring rule. `when` is a filter (the query model's `where`) over the lead as the scorer

@@ -1,4 +1,4 @@
-import { QUOTA_PERIODS } from '../entities/quota.js';
+import { QUOTA_PERIODS } from '../entities/enums.js';
 import { ValidationError } from '../errors.js';
 
 export type SalesPeriod = (typeof QUOTA_PERIODS)[number];

@@ -1,4 +1,5 @@
-import { AUDIT_ACTIONS, type AuditEntry } from '../entities/audit-entry.js';
+import type { AuditEntry } from '../entities/audit-entry.js';
+import { AUDIT_ACTIONS } from '../entities/enums.js';
 import type { EntityName } from '../entities/registry.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { RequestContext } from '../gateway/gateway-core.js';

@@ -1,5 +1,5 @@
 import { ConflictError } from '../errors.js';
-import { ENTITIES, ENTITY_NAMES, type EntityName } from '../entities/registry.js';
+import { ENTITY_CATALOG, ENTITY_NAMES, type EntityName } from '../entities/catalog.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { RequestContext } from '../gateway/gateway-core.js';
 import type { Mutation, StorageAdapter, StoredRecord } from '../storage/storage-adapter.js';
@@ -58,7 +58,7 @@ export async function rotateEncryptionKey(
   let skipped = 0;
   for (const entity of ENTITY_NAMES) {
     if (cipher.encryptedPaths(entity).length === 0) continue;
-    const collection = ENTITIES[entity].collection;
+    const collection = ENTITY_CATALOG[entity].collection;
     let cursor: string | null = null;
     let scanned = 0;
     let done = 0;

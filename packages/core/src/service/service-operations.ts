@@ -8,13 +8,8 @@ import type { Order } from '../entities/order.js';
 import type { SlaPolicy } from '../entities/sla-policy.js';
 import type { SurveyRequest } from '../entities/survey-request.js';
 import type { SurveyResponse } from '../entities/survey-response.js';
-import {
-  TICKET_PRIORITIES,
-  type Ticket,
-  type TicketAssignment,
-  type TicketPriority,
-  type TicketStatus,
-} from '../entities/ticket.js';
+import type { Ticket, TicketAssignment, TicketPriority, TicketStatus } from '../entities/ticket.js';
+import { TICKET_PRIORITIES } from '../entities/enums.js';
 import type { EntityName } from '../entities/registry.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { WriteIntent } from '../gateway/gateway-core.js';

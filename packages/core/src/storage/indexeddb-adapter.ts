@@ -23,10 +23,12 @@ import type {
   CommitOptions,
   CommitResult,
   Mutation,
+  MutationStream,
   QueryPlan,
   StorageAdapter,
   StoredRecord,
 } from './storage-adapter.js';
+import { checkStreamSize, collectMutations, isMutationStream } from './mutation-stream.js';
 
 // Declared beside COLLECTIONS (bump it when they change), so backups read it without this adapter.
 export { INDEXEDDB_SCHEMA_VERSION };
@@ -43,7 +45,10 @@ export interface IndexedDbAdapterOptions {
   readonly collections?: readonly CollectionDescriptor[];
   /** Schema version; only needed with custom `collections`. */
   readonly version?: number;
-  /** Mutations written per chunk of a large commit; the page stays responsive between chunks. */
+  /**
+   * Most mutations written per chunk of a large commit (default 250); chunks are smaller when the
+   * previous one held the main thread for long. The page stays responsive between chunks.
+   */
   readonly chunkSize?: number;
   /** Tell other tabs about changes through BroadcastChannel (default true). */
   readonly broadcast?: boolean;
@@ -60,6 +65,12 @@ const indexKeyPath = (field: string): string[] => [field, 'id'];
  * `[field, id]` for each declared index (so one index serves filtering and keyset order), commits
  * in one transaction written in chunks, and change notifications to other tabs.
  */
+/**
+ * Time a commit chunk's work on the main thread aims at (producing it, cloning its records into
+ * requests); the chunk size follows from how long the previous chunk took, up to `chunkSize`.
+ */
+const CHUNK_TASK_MS = 12;
+
 /** Change events per BroadcastChannel message (see `broadcast`). */
 const BROADCAST_SLICE = 2000;
 
@@ -359,30 +370,74 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     },
 
     async commit(
-      mutations: readonly Mutation[],
+      mutations: readonly Mutation[] | MutationStream,
       commitOptions: CommitOptions = {},
     ): Promise<CommitResult> {
-      const names = [...new Set(mutations.map((m) => m.collection))];
+      const stream = isMutationStream(mutations) ? mutations : null;
+      const names = stream
+        ? [...new Set(stream.collections)]
+        : [...new Set((mutations as readonly Mutation[]).map((m) => m.collection))];
       names.forEach(descriptorOf);
-      if (mutations.length === 0) return { records: [] };
+      const total = stream ? stream.size : (mutations as readonly Mutation[]).length;
+      if (total === 0) {
+        if (stream) await collectMutations(stream); // an empty stream must produce nothing
+        return { records: [] };
+      }
       const db = await database();
       const at = commitOptions.at ?? new Date().toISOString();
       const tx = db.transaction(names, 'readwrite');
+      const scope = new Set(names);
       // What this commit has written so far, so later mutations of the same id see it.
       const staged = new Map<string, StoredRecord | null>();
       const records: (StoredRecord | null)[] = [];
       const events: ChangeEvent[] = [];
-      let rejection: CrmError | null = null;
-      const fail = (error: CrmError): never => {
-        rejection ??= error;
+      // The first error that decides the commit's outcome, thrown to the caller as is.
+      let rejection: unknown = null;
+      let rejected = false;
+      const fail = (error: unknown): never => {
+        if (!rejected) {
+          rejected = true;
+          rejection = error;
+        }
         throw error;
       };
+      // Chunks of at most `chunkSize`. A stream's next chunk is produced only here, after the
+      // previous chunk's writes are queued and while they run: the producer (validation) works
+      // while the database writes, and the transaction always has requests pending, so it stays
+      // open (one transaction; an error aborts all of it).
+      // Each chunk's work on this thread (producing it, cloning its records into requests) is
+      // kept near CHUNK_TASK_MS: the next chunk is sized from how long the last one took.
+      let limit = Math.min(chunkSize, 64);
+      const chunks = pieces(
+        stream ? stream.chunks : [mutations as readonly Mutation[]],
+        () => limit,
+      );
+      let written = 0;
       // The previous chunk's writes: awaited only after the next chunk is queued, so the database
       // always has work queued and never waits for this thread between chunks.
       let inFlight: Promise<void> | null = null;
       try {
-        for (let start = 0; start < mutations.length; start += chunkSize) {
-          const chunk = mutations.slice(start, start + chunkSize);
+        for (;;) {
+          const started = performance.now();
+          let next: IteratorResult<readonly Mutation[]>;
+          try {
+            next = chunks.next();
+          } catch (error) {
+            fail(error);
+          }
+          if (next!.done) break;
+          const chunk = next!.value;
+          for (const m of chunk) {
+            if (!scope.has(m.collection))
+              fail(
+                new StorageError(
+                  'STORAGE_FAILED',
+                  `A commit over ${names.join(', ')} produced a change of "${m.collection}"`,
+                ),
+              );
+          }
+          // Time on this thread only: the reads below are waited for, not worked on.
+          let took = performance.now() - started;
           // Reads first (all in flight together), then writes.
           const existing = await Promise.all(
             chunk.map((m) => {
@@ -399,6 +454,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
             request.catch(() => {});
             writes.push(request);
           };
+          const queueing = performance.now();
           chunk.forEach((m, i) => {
             const store = tx.objectStore(m.collection);
             const id = m.type === 'delete' ? m.id : m.record.id;
@@ -485,13 +541,24 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
               });
             }
           });
-          const done = Math.min(start + chunk.length, mutations.length);
-          const queued = Promise.all(writes).then(() =>
-            commitOptions.onProgress?.(done, mutations.length),
+          written += chunk.length;
+          took += performance.now() - queueing;
+          limit = Math.max(
+            16,
+            Math.min(chunkSize, Math.round((chunk.length * CHUNK_TASK_MS) / Math.max(took, 1))),
           );
+          const done = Math.min(written, total);
+          const queued = Promise.all(writes).then(() => commitOptions.onProgress?.(done, total));
           queued.catch(() => {});
           if (inFlight) await inFlight;
           inFlight = queued;
+        }
+        if (stream) {
+          try {
+            checkStreamSize(stream, written);
+          } catch (error) {
+            fail(error);
+          }
         }
         if (inFlight) await inFlight;
         await tx.done;
@@ -502,10 +569,8 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
           // already aborted by the failed request
         }
         await tx.done.catch(() => {});
-        throw (
-          rejection ??
-          StorageError.from(tx.error ?? error, `Committing ${mutations.length} changes`)
-        );
+        if (rejected) throw rejection;
+        throw StorageError.from(tx.error ?? error, `Committing ${total} changes`);
       }
       changed(events);
       changes.emit(events);
@@ -543,6 +608,20 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     },
   };
   return adapter;
+}
+
+/** The mutations of `chunks` again, in chunks of at most `size()` (asked before each one). */
+function* pieces(
+  chunks: Iterable<readonly Mutation[]>,
+  size: () => number,
+): Generator<readonly Mutation[], void, undefined> {
+  for (const chunk of chunks) {
+    for (let start = 0; start < chunk.length;) {
+      const end = Math.min(chunk.length, start + size());
+      yield start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
+      start = end;
+    }
+  }
 }
 
 /** True when the index ranges alone decide membership (`where` is just that one eq/in). */

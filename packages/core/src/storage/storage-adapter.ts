@@ -1,3 +1,4 @@
+import type { AggregateQuery, AggregateResult } from '../query/aggregate.js';
 import type { CountQuery, QueryResult, QuerySpec } from '../query/query-spec.js';
 
 /**
@@ -38,6 +39,22 @@ export type Mutation =
       readonly id: string;
       readonly expectedVersion?: number;
     };
+
+/**
+ * Mutations handed to `commit` a chunk at a time, produced as the adapter asks for them: an adapter
+ * that writes in steps (IndexedDB) asks for the next chunk while the one before is being written,
+ * so whoever produces them (the gateway, validating a large import) works while storage writes.
+ * It is still one all-or-nothing commit: when producing a chunk throws, nothing of the commit is
+ * stored and `commit` rejects with that error, unchanged. A commit iterates `chunks` once.
+ */
+export interface MutationStream {
+  /** Every collection the mutations touch (an IndexedDB transaction names its stores up front). */
+  readonly collections: readonly string[];
+  /** How many mutations the chunks hold together; a different count fails the commit. */
+  readonly size: number;
+  /** The chunks, in order; producing one may throw to abandon the commit. */
+  readonly chunks: Iterable<readonly Mutation[]>;
+}
 
 export interface CommitOptions {
   /** Timestamp for `createdAt` / `updatedAt` (ISO). Defaults to now; the gateway passes its clock. */
@@ -97,8 +114,16 @@ export interface StorageAdapter {
   query(collection: string, spec: QuerySpec): Promise<QueryResult<StoredRecord>>;
   /** How many records match; `{}` or nothing counts all. */
   count(collection: string, query?: CountQuery): Promise<number>;
-  /** All-or-nothing. */
-  commit(mutations: readonly Mutation[], options?: CommitOptions): Promise<CommitResult>;
+  /**
+   * Optional: counts and sums per group of the records matching `query.where`, without returning
+   * them. Without it the gateway reads the matches a page at a time and folds them.
+   */
+  aggregate?(collection: string, query: AggregateQuery): Promise<AggregateResult>;
+  /** All-or-nothing, for a list or a {@link MutationStream} alike. */
+  commit(
+    mutations: readonly Mutation[] | MutationStream,
+    options?: CommitOptions,
+  ): Promise<CommitResult>;
   subscribe(listener: ChangeListener): () => void;
   /** Optional: how `query` would run. */
   explain?(collection: string, spec: QuerySpec): Promise<QueryPlan>;

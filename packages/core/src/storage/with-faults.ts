@@ -1,6 +1,7 @@
 import { StorageError } from '../errors.js';
 import type { Mutation, StorageAdapter } from './storage-adapter.js';
 import type { AdapterOperation } from './with-latency.js';
+import { collectMutations } from './mutation-stream.js';
 
 /** One adapter call, as a fault rule sees it. */
 export interface FaultCall {
@@ -102,7 +103,9 @@ export function withFaults(adapter: StorageAdapter, plan: FaultPlan): StorageAda
       check({ operation: 'count', collections: [collection] });
       return adapter.count(collection, query);
     },
-    async commit(mutations, options) {
+    async commit(input, options) {
+      // Rules look at every mutation: a stream is produced in full first.
+      const mutations = await collectMutations(input);
       const collections = [...new Set(mutations.map((m) => m.collection))];
       check({ operation: 'commit', collections, mutations });
       return adapter.commit(mutations, options);

@@ -1,4 +1,5 @@
 import type { StorageAdapter } from './storage-adapter.js';
+import { isMutationStream } from './mutation-stream.js';
 
 /** The adapter calls a wrapper can delay or fail: every asynchronous data operation. */
 export type AdapterOperation = 'get' | 'getMany' | 'query' | 'count' | 'commit';
@@ -55,7 +56,10 @@ export function withLatency(adapter: StorageAdapter, ms: Latency): StorageAdapte
       return adapter.count(collection, query);
     },
     async commit(mutations, options) {
-      await delay('commit', mutations[0]?.collection ?? '');
+      const first = isMutationStream(mutations)
+        ? mutations.collections[0]
+        : mutations[0]?.collection;
+      await delay('commit', first ?? '');
       return adapter.commit(mutations, options);
     },
     subscribe: (listener) => adapter.subscribe(listener),

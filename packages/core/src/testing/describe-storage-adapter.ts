@@ -329,6 +329,69 @@ export function describeStorageAdapter(name: string, options: StorageAdapterSuit
       });
     });
 
+    describe('commits of a mutation stream', () => {
+      /** `chunks` chunks of `per` inserts into customers; `fail(chunk)` may throw instead of producing it. */
+      const stream = (chunks: number, per: number, fail?: (chunk: number) => void) => ({
+        collections: ['customers'],
+        size: chunks * per,
+        chunks: (function* () {
+          for (let c = 0; c < chunks; c++) {
+            fail?.(c);
+            yield Array.from({ length: per }, (_, i) => ({
+              type: 'insert' as const,
+              collection: 'customers',
+              record: { id: `s${String(c * per + i).padStart(5, '0')}`, name: `客户 ${c}-${i}` },
+            }));
+          }
+        })(),
+      });
+
+      it('stores every chunk like a list, in order, with progress up to the total', async () => {
+        const seen: [number, number][] = [];
+        const { records } = await adapter.commit(stream(6, 500), {
+          at: AT(4),
+          onProgress: (done, total) => seen.push([done, total]),
+        });
+        assertEqual(records.length, 3000);
+        assertEqual(records[2999]?.id, 's02999');
+        assertEqual(records[0]?.version, 1);
+        assertEqual(await adapter.count('customers'), 3000);
+        assertEqual((await adapter.get('customers', 's01234'))?.name, '客户 2-234');
+        assertEqual(seen[seen.length - 1], [3000, 3000]);
+        assert(
+          seen.every(([done], i) => i === 0 || done > seen[i - 1]![0]),
+          'progress only grows',
+        );
+      });
+
+      it('stores nothing when producing the last chunk throws, and rejects with that error', async () => {
+        await insert({ id: 'existing', name: 'keep' });
+        const error = new StorageError('STORAGE_FAILED', 'the producer gave up');
+        const rejected = await assertRejects(
+          adapter.commit(
+            stream(6, 500, (chunk) => {
+              if (chunk === 5) throw error;
+            }),
+          ),
+          StorageError,
+        );
+        assert(rejected === error, "the producer's error is passed on unchanged");
+        assertEqual(await adapter.count('customers'), 1);
+      });
+
+      it('stores nothing when a late chunk conflicts with a stored record', async () => {
+        await insert({ id: 's02900', name: 'keep' });
+        await assertRejects(adapter.commit(stream(6, 500)), ConflictError);
+        assertEqual(await adapter.count('customers'), 1);
+        assertEqual((await adapter.get('customers', 's02900'))?.name, 'keep');
+      });
+
+      it('fails, storing nothing, when the chunks hold another count than declared', async () => {
+        await assertRejects(adapter.commit({ ...stream(2, 500), size: 1500 }), StorageError);
+        assertEqual(await adapter.count('customers'), 0);
+      });
+    });
+
     describe('queries', () => {
       const people = [
         {
