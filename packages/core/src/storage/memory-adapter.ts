@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, StorageError } from '../errors.js';
 import { createAggregator } from '../query/aggregate.js';
-import { sortValue, withIdTiebreak } from '../query/compare.js';
-import { encodeCursor } from '../query/cursor.js';
+import { compareValues, sortValue, withIdTiebreak } from '../query/compare.js';
+import { decodeCursor, encodeCursor } from '../query/cursor.js';
 import {
   DEFAULT_LIMIT,
   type CountQuery,
@@ -87,10 +87,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     return n;
   };
   /**
-   * A first page walked off its sort field's ordered list (memory-indexes.ts) when that reads
-   * fewer records than ordering every candidate: a board column's newest 50 of its stage's 2,000
-   * deals take about 300 reads instead of 2,000 sort keys. `null`: order the candidates instead.
-   * Same page, total and cursor as `runQuery`.
+   * A page walked off its sort field's ordered list (memory-indexes.ts) when that reads fewer
+   * records than ordering every candidate: a board column's newest 50 of its stage's 2,000 deals
+   * take about 300 reads instead of 2,000 sort keys, and a table scrolled by cursor over 100k
+   * customers by name reads each next page from where the cursor falls (a binary search) instead
+   * of ordering all 100k once more. `null`: order the candidates instead. Same page, total and
+   * cursor as `runQuery`.
    */
   const walkedPage = (
     collection: string,
@@ -112,11 +114,22 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     if (!list) return null;
     const filter = createFilter(spec, []);
     const found: StoredRecord[] = [];
+    // Where the page starts: after the cursor's (value, id) in the walk's direction.
+    let start = direction === 'asc' ? 0 : list.length - 1;
+    if (spec.cursor !== undefined) {
+      const [value, id] = decodeCursor(spec.cursor, orderBy);
+      const after = afterKey(list, first.field, value, id);
+      start = direction === 'asc' ? after : after - 1;
+      // `after` is the first record ordered after the key; walking down starts below the key.
+      if (direction === 'desc') {
+        while (start >= 0 && compareToKey(list[start]!, first.field, value, id) >= 0) start--;
+      }
+    }
     if (direction === 'asc') {
-      for (let i = 0; i < list.length && found.length <= limit; i++)
+      for (let i = start; i < list.length && found.length <= limit; i++)
         if (filter(list[i])) found.push(list[i]!);
     } else {
-      for (let i = list.length - 1; i >= 0 && found.length <= limit; i--)
+      for (let i = start; i >= 0 && found.length <= limit; i--)
         if (filter(list[i])) found.push(list[i]!);
     }
     const items = found.slice(0, limit);
@@ -156,13 +169,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       const rows = table(collection);
       const narrowed = search?.narrow(collection, spec);
       if (narrowed) return runQuery(narrowed.records, narrowed.spec, searchFields(collection));
-      // A later page of a paged query: from its ordered matches, kept since (memory-pages.ts).
+      // A later page of a paged query: walked off the sort field's ordered list, or from its
+      // ordered matches, kept since (memory-pages.ts).
       if (spec.cursor !== undefined)
-        return pages.page(
-          collection,
-          spec,
-          candidates(collection, rows, spec.where),
-          searchFields(collection),
+        return (
+          walkedPage(collection, rows, spec) ??
+          pages.page(
+            collection,
+            spec,
+            candidates(collection, rows, spec.where),
+            searchFields(collection),
+          )
         );
       return (
         walkedPage(collection, rows, spec) ??
@@ -328,4 +345,27 @@ function deepFreeze<T>(value: T): T {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
+}
+
+/** How a record compares with a cursor key (`value`, `id`) in ascending (field, id) order. */
+function compareToKey(record: StoredRecord, field: string, value: unknown, id: unknown): number {
+  const own = sortValue(Object.hasOwn(record, field) ? record[field] : undefined);
+  return compareValues(own, value) || compareValues(record.id, id);
+}
+
+/** Index of the first record of `list` (ascending by field, then id) ordered after the key. */
+function afterKey(
+  list: readonly StoredRecord[],
+  field: string,
+  value: unknown,
+  id: unknown,
+): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareToKey(list[mid]!, field, value, id) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

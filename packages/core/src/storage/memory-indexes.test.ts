@@ -115,7 +115,7 @@ describe('memory adapter indexes', () => {
     await expectIndexedEqualsScan(adapter, filters);
   });
 
-  it('walks a sorted field for a first page exactly as ordering every match does', async () => {
+  it('walks a sorted field for every page exactly as ordering every match does', async () => {
     const many = createMemoryAdapter();
     const at = (i: number) => `2026-06-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`;
     const record = (i: number, stageId: string) => ({
@@ -148,12 +148,21 @@ describe('memory adapter indexes', () => {
             const walked = await many.query('deals', spec);
             const sorted = await many.query('deals', { ...spec, where: { or: [where ?? {}] } });
             expect({ spec, ...walked }).toEqual({ spec, ...sorted });
-            if (walked.nextCursor) {
-              const next = { ...spec, cursor: walked.nextCursor };
-              expect(await many.query('deals', next)).toEqual(
-                await many.query('deals', { ...next, where: { or: [where ?? {}] } }),
-              );
+            // Every later page, by cursor, as the reference orders them (a table scrolled to
+            // the end); the reference query's cursors differ only in the where they carry.
+            let cursor = walked.nextCursor;
+            let pages = 0;
+            while (cursor && limit > 1) {
+              const next = { ...spec, cursor };
+              const page = await many.query('deals', next);
+              expect({ next, ...page }).toEqual({
+                next,
+                ...(await many.query('deals', { ...next, where: { or: [where ?? {}] } })),
+              });
+              cursor = page.nextCursor;
+              pages++;
             }
+            if (limit > 1) expect(pages).toBe(Math.ceil(walked.total / limit) - 1);
           }
         }
       }
