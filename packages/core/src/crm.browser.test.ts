@@ -2,13 +2,7 @@ import { createCrm, type Crm } from './crm.js';
 import { ValidationError } from './errors.js';
 import { createIndexedDbAdapter } from './storage/indexeddb-adapter.js';
 import { assert, assertEqual, assertRejects } from './testing/index.js';
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
+import { deleteDatabase } from './testing/delete-database.js';
 
 const waitFor = async (condition: () => boolean, what: string) => {
   for (let i = 0; i < 100; i++) {

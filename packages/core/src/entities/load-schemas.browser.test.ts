@@ -1,5 +1,6 @@
 import { createCrm, createIndexedDbAdapter } from '../index.js';
 import { assert, assertEqual } from '../testing/index.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 // What a page downloads: opening a client on IndexedDB and reading fetches no schema module; the
 // first write fetches them. (The test server serves each source module as its own request.)
@@ -8,13 +9,6 @@ const schemaModulesFetched = () =>
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => /\/entities\/(customer|deal|registry)\.ts$|\/src\/schemas\.ts$/.test(path));
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
 
 describe('entity schemas in the browser', () => {
   it('are downloaded by the first write, not by reads', async () => {

@@ -5,17 +5,11 @@ import { createIndexedDbAdapter } from '../storage/indexeddb-adapter.js';
 import { createMemoryAdapter } from '../storage/memory-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import { assert, assertEqual, assertRejects } from '../testing/index.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 // A large createMany validates each chunk while the chunk before is written (IndexedDB) and must
 // still be all-or-nothing: a bad record late in the batch leaves nothing stored, and the error
 // names every bad record and field, as when everything was validated before writing.
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -2,16 +2,10 @@ import { createCrm, type Crm } from '../crm.js';
 import type { Policy } from '../gateway/policy.js';
 import { createIndexedDbAdapter } from '../storage/indexeddb-adapter.js';
 import { assert, assertEqual } from '../testing/index.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 // Exports over IndexedDB read pages sized to the storage and ask for the next page while one is
 // formatted: every record must still come out once, in id order, masked as the principal sees it.
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
 
 describe('CSV export over IndexedDB', () => {
   let name: string;

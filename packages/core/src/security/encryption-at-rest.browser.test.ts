@@ -2,6 +2,7 @@ import { openDB } from 'idb';
 import { createCrm } from '../crm.js';
 import { createIndexedDbAdapter } from '../storage/indexeddb-adapter.js';
 import { assert, assertEqual } from '../testing/index.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 // What a script reading IndexedDB directly (devtools, a backup tool, a disk image) finds after
 // creates and updates through the SDK with encryption on: ciphertext, never the plaintext.
@@ -9,13 +10,6 @@ import { assert, assertEqual } from '../testing/index.js';
 const ID_NUMBERS = ['110105199001011234', '310104198512127777'];
 const BANK = '6222021234561234';
 const PHONE = '13800138000';
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = () => resolve();
-  });
-}
 
 describe('encryption at rest in IndexedDB', () => {
   it('leaves no plaintext sensitive value in any store', async () => {

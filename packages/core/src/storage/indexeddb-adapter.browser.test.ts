@@ -3,18 +3,10 @@ import { StorageError } from '../errors.js';
 import { assert, assertEqual, assertRejects, describeStorageAdapter } from '../testing/index.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
 import { createIndexedDbAdapter } from './indexeddb-adapter.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 const names = new WeakMap<StorageAdapter, string>();
 const uniqueName = () => `rapport-test-${crypto.randomUUID()}`;
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => resolve();
-  });
-}
 
 describeStorageAdapter('indexeddb', {
   create() {

@@ -4,21 +4,13 @@ import { runAdapterModel } from '../testing/adapter-model.js';
 import { assert, assertEqual, describeStorageAdapter } from '../testing/index.js';
 import { createIndexedDbAdapter, type IndexedDbAdapterOptions } from './indexeddb-adapter.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 // The IndexedDB adapter's full-text index (indexeddb-search.ts, search-client.ts, search-host.ts,
 // search-worker.ts) against the same adapter scanning (`searchIndex: false`) over one database.
 
 const names = new WeakMap<StorageAdapter, string>();
 const uniqueName = () => `rapport-search-${crypto.randomUUID()}`;
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => resolve();
-  });
-}
 
 /** Waits until `collection`'s searches are answered from the index (the build ran). */
 async function untilIndexed(adapter: StorageAdapter, collection = 'contacts'): Promise<void> {

@@ -3,19 +3,11 @@ import { assertEqual, assertRejects, describeStorageAdapter } from '../testing/i
 import { createIndexedDbAdapter as createLoadedIndexedDbAdapter } from './indexeddb-adapter.js';
 import { createIndexedDbAdapter } from './lazy-indexeddb-adapter.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
+import { deleteDatabase } from '../testing/delete-database.js';
 
 // `createIndexedDbAdapter` of `@rapport/core` loads its implementation on demand: same contract.
 const names = new WeakMap<StorageAdapter, string>();
 const uniqueName = () => `rapport-test-${crypto.randomUUID()}`;
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => resolve();
-  });
-}
 
 describeStorageAdapter('indexeddb, loaded on demand', {
   create() {
