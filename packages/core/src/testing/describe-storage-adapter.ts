@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, StorageError } from '../errors.js';
+import { aggregatePages, type AggregateQuery } from '../query/aggregate.js';
 import type { QueryResult, QuerySpec } from '../query/query-spec.js';
 import type {
   ChangeEvent,
@@ -510,6 +511,52 @@ export function describeStorageAdapter(name: string, options: StorageAdapterSuit
           await allPages({ orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 3 }),
           ['p07', 'p06', 'p05', 'p04', 'p03', 'p02', 'p01'],
         );
+      });
+
+      it('aggregates counts and sums per group of the matching records', async () => {
+        // An adapter's own `aggregate` (optional) must agree with reading the matches; without
+        // one, the gateway folds pages of `query`, which is what this then checks.
+        const aggregate = async (query: AggregateQuery) => {
+          const { groups } = adapter.aggregate
+            ? await adapter.aggregate('customers', query)
+            : await aggregatePages(query, (spec) => adapter.query('customers', spec));
+          return groups
+            .map((g) => ({ key: g.key, count: g.count, sums: g.sums }))
+            .sort((a, b) => {
+              const [x, y] = [JSON.stringify(a.key), JSON.stringify(b.key)];
+              return x < y ? -1 : x > y ? 1 : 0;
+            });
+        };
+        assertEqual(
+          await aggregate({ where: { score: { gte: 50 } }, groupBy: ['tier'], sum: ['score'] }),
+          [
+            { key: ['key'], count: 1, sums: [75] },
+            { key: ['regular'], count: 2, sums: [115] },
+            { key: ['vip'], count: 3, sums: [242] },
+          ],
+        );
+        // An indexed eq narrows; a missing value groups as null; a non-number adds nothing.
+        assertEqual(
+          await aggregate({
+            where: { tier: { eq: 'vip' } },
+            groupBy: ['ownerId'],
+            sum: ['score', 'name'],
+          }),
+          [
+            { key: ['u1'], count: 1, sums: [70, 0] },
+            { key: [null], count: 2, sums: [172, 0] },
+          ],
+        );
+        assertEqual(await aggregate({ groupBy: ['tier', 'region.city'] }), [
+          { key: ['key', '上海'], count: 1, sums: [] },
+          { key: ['key', null], count: 1, sums: [] },
+          { key: ['regular', '广州'], count: 1, sums: [] },
+          { key: ['regular', null], count: 1, sums: [] },
+          { key: ['vip', 'Shenzhen'], count: 1, sums: [] },
+          { key: ['vip', '北京'], count: 1, sums: [] },
+          { key: ['vip', null], count: 1, sums: [] },
+        ]);
+        assertEqual(await aggregate({ where: { tier: { eq: 'none' } }, groupBy: ['tier'] }), []);
       });
 
       it('pages with limit and cursor and reports the total', async () => {
