@@ -3,20 +3,14 @@ import { StorageError } from '../errors.js';
 import { assert, assertEqual, assertRejects, describeStorageAdapter } from '../testing/index.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
 import { createIndexedDbAdapter } from './indexeddb-adapter.js';
-import { deleteDatabase } from '../testing/delete-database.js';
+import { deleteDatabase, freshDatabases } from '../testing/delete-database.js';
 
-const names = new WeakMap<StorageAdapter, string>();
 const uniqueName = () => `rapport-test-${crypto.randomUUID()}`;
 
-describeStorageAdapter('indexeddb', {
-  create() {
-    const name = uniqueName();
-    const adapter = createIndexedDbAdapter({ name });
-    names.set(adapter, name);
-    return adapter;
-  },
-  teardown: (adapter) => deleteDatabase(names.get(adapter)!),
-});
+describeStorageAdapter(
+  'indexeddb',
+  freshDatabases((name) => createIndexedDbAdapter({ name })),
+);
 
 describe('indexeddb adapter', () => {
   let name: string;

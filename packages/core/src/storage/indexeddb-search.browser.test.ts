@@ -4,7 +4,7 @@ import { runAdapterModel } from '../testing/adapter-model.js';
 import { assert, assertEqual, describeStorageAdapter } from '../testing/index.js';
 import { createIndexedDbAdapter, type IndexedDbAdapterOptions } from './indexeddb-adapter.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
-import { deleteDatabase } from '../testing/delete-database.js';
+import { deleteDatabase, freshDatabases } from '../testing/delete-database.js';
 
 // The IndexedDB adapter's full-text index (indexeddb-search.ts, search-client.ts, search-host.ts,
 // search-worker.ts) against the same adapter scanning (`searchIndex: false`) over one database.
@@ -85,15 +85,13 @@ const SPECS: QuerySpec[] = [
   { searchFields: ['name', 'title'], limit: 40 },
 ];
 
-describeStorageAdapter('indexeddb, search index from the first search', {
-  create() {
-    const name = uniqueName();
-    const adapter = createIndexedDbAdapter({ name, searchIndex: { minRecords: 0 } });
-    names.set(adapter, name);
-    return adapter;
-  },
-  teardown: (adapter) => deleteDatabase(names.get(adapter)!),
-});
+describeStorageAdapter(
+  'indexeddb, search index from the first search',
+  freshDatabases(
+    (name) => createIndexedDbAdapter({ name, searchIndex: { minRecords: 0 } }),
+    'rapport-search',
+  ),
+);
 
 for (const worker of [true, false]) {
   describe(`indexeddb search index (${worker ? 'in a worker' : 'on the main thread'})`, () => {

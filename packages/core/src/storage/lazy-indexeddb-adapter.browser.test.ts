@@ -3,21 +3,15 @@ import { assertEqual, assertRejects, describeStorageAdapter } from '../testing/i
 import { createIndexedDbAdapter as createLoadedIndexedDbAdapter } from './indexeddb-adapter.js';
 import { createIndexedDbAdapter } from './lazy-indexeddb-adapter.js';
 import type { ChangeEvent, StorageAdapter } from './storage-adapter.js';
-import { deleteDatabase } from '../testing/delete-database.js';
+import { deleteDatabase, freshDatabases } from '../testing/delete-database.js';
 
 // `createIndexedDbAdapter` of `@rapport/core` loads its implementation on demand: same contract.
-const names = new WeakMap<StorageAdapter, string>();
 const uniqueName = () => `rapport-test-${crypto.randomUUID()}`;
 
-describeStorageAdapter('indexeddb, loaded on demand', {
-  create() {
-    const name = uniqueName();
-    const adapter = createIndexedDbAdapter({ name });
-    names.set(adapter, name);
-    return adapter;
-  },
-  teardown: (adapter) => deleteDatabase(names.get(adapter)!),
-});
+describeStorageAdapter(
+  'indexeddb, loaded on demand',
+  freshDatabases((name) => createIndexedDbAdapter({ name })),
+);
 
 describe('indexeddb adapter loaded on demand', () => {
   let name: string;
