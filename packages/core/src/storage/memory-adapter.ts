@@ -22,6 +22,7 @@ import type {
   CommitResult,
   Mutation,
   MutationStream,
+  QueryPlan,
   StorageAdapter,
   StoredRecord,
 } from './storage-adapter.js';
@@ -86,6 +87,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     for (const record of candidates(collection, rows, where)) if (filter(record)) n++;
     return n;
   };
+  /** The sort field whose ordered list `walkedPage` walks for `spec`; `null`: it does not. */
+  const walkField = (
+    collection: string,
+    rows: Map<string, StoredRecord>,
+    spec: QuerySpec,
+  ): string | null => {
+    if (spec.search) return null;
+    const [first, tiebreak, ...more] = withIdTiebreak(spec.orderBy);
+    if (more.length || !first || !tiebreak || first.field === 'id') return null;
+    if ((tiebreak.direction ?? 'asc') !== (first.direction ?? 'asc')) return null;
+    const limit = spec.limit ?? DEFAULT_LIMIT;
+    const candidateCount = spec.where ? indexes.candidateCount(collection, spec.where) : rows.size;
+    // A walk reads about (limit + 1) × size / candidates records before its page is full.
+    if (!candidateCount || ((limit + 1) * rows.size) / candidateCount >= candidateCount)
+      return null;
+    return indexes.sortable(collection, first.field) ? first.field : null;
+  };
   /**
    * A page walked off its sort field's ordered list (memory-indexes.ts) when that reads fewer
    * records than ordering every candidate: a board column's newest 50 of its stage's 2,000 deals
@@ -99,19 +117,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     rows: Map<string, StoredRecord>,
     spec: QuerySpec,
   ): QueryResult<StoredRecord> | null => {
-    if (spec.search) return null;
+    const field = walkField(collection, rows, spec);
+    if (!field) return null;
     const orderBy = withIdTiebreak(spec.orderBy);
-    const [first, tiebreak] = orderBy;
-    if (orderBy.length !== 2 || !first || !tiebreak || first.field === 'id') return null;
+    const first = orderBy[0]!;
     const direction = first.direction ?? 'asc';
-    if ((tiebreak.direction ?? 'asc') !== direction) return null;
     const limit = spec.limit ?? DEFAULT_LIMIT;
-    const candidateCount = spec.where ? indexes.candidateCount(collection, spec.where) : rows.size;
-    // A walk reads about (limit + 1) × size / candidates records before its page is full.
-    if (!candidateCount || ((limit + 1) * rows.size) / candidateCount >= candidateCount)
-      return null;
-    const list = indexes.ordered(collection, first.field, () => rows.values());
-    if (!list) return null;
+    const list = indexes.ordered(collection, field, () => rows.values())!;
     const filter = createFilter(spec, []);
     const found: StoredRecord[] = [];
     // Where the page starts: after the cursor's (value, id) in the walk's direction.
@@ -321,8 +333,19 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     subscribe: changes.subscribe,
 
     async explain(collection, spec) {
-      if (!spec.search?.trim()) return { strategy: 'scan' };
-      return { strategy: 'scan', search: search?.ready(collection) ? 'index' : 'scan' };
+      // The same choices as `query`: the full-text index, a walk of a sorted field, one bucket
+      // of an equality index, or every record.
+      const searching = !!spec.search?.trim();
+      if (searching && search?.ready(collection)) return { strategy: 'scan', search: 'index' };
+      const rows = table(collection);
+      const walked = walkField(collection, rows, spec);
+      const bucket = indexes.candidateField(collection, spec.where);
+      const plan: QueryPlan = walked
+        ? { strategy: 'index', index: walked, ordered: true }
+        : bucket
+          ? { strategy: 'index', index: bucket }
+          : { strategy: 'scan' };
+      return searching ? { ...plan, search: 'scan' } : plan;
     },
 
     async close() {

@@ -62,6 +62,32 @@ describe('memory adapter indexes', () => {
     expect(await adapter.count('deals', { where: byStage('s1') })).toBe(2);
   });
 
+  it('explains which index a query reads, as it answers it', async () => {
+    const explain = (spec: Parameters<NonNullable<StorageAdapter['explain']>>[1]) =>
+      adapter.explain!('deals', spec);
+    // d4 is the only deal of s3: one bucket; the smallest of two conditions wins.
+    expect(await explain({ where: byStage('s3') })).toEqual({
+      strategy: 'index',
+      index: 'stageId',
+    });
+    expect(await explain({ where: { pipelineId: { eq: 'std' }, stageId: { eq: 's2' } } })).toEqual({
+      strategy: 'index',
+      index: 'stageId',
+    });
+    // A short page over a sorted field walks its ordered list.
+    expect(await explain({ orderBy: [{ field: 'status' }], limit: 1 })).toEqual({
+      strategy: 'index',
+      index: 'status',
+      ordered: true,
+    });
+    expect(await explain({ where: { name: { contains: 'd' } } })).toEqual({ strategy: 'scan' });
+    expect(await explain({ where: byStage('s1'), search: 'd1' })).toEqual({
+      strategy: 'index',
+      index: 'stageId',
+      search: 'scan',
+    });
+  });
+
   it('follows creates, updates that change the indexed value, and deletes', async () => {
     await adapter.commit([
       { type: 'insert', collection: 'deals', record: deal('d5', 's1') },

@@ -16,6 +16,8 @@ export interface MemoryIndexes {
   exactCount(collection: string, where: Where | undefined): number | null;
   /** How many of `candidates`' records there are (`null`: no bucket applies). */
   candidateCount(collection: string, where: Where | undefined): number | null;
+  /** The indexed field `candidates` reads its bucket from (`null`: no bucket applies). */
+  candidateField(collection: string, where: Where | undefined): string | null;
   /**
    * Every record of `collection` in ascending (`field`, id) order — the order of a sort on
    * `field` with the id tiebreak — or `null` when `field` is not a sortable index. Built on first
@@ -26,6 +28,8 @@ export interface MemoryIndexes {
     field: string,
     rows: () => Iterable<StoredRecord>,
   ): readonly StoredRecord[] | null;
+  /** Whether `ordered` keeps a list for `field` (a sortable index of `collection`). */
+  sortable(collection: string, field: string): boolean;
   /** A commit is about to `replace` `changes` records of `collection`. */
   prepare(collection: string, changes: number): void;
   /** Moves one record's entries: `before` is what was stored (if anything), `after` what is now. */
@@ -108,8 +112,8 @@ export function createMemoryIndexes(
   const options = (
     fields: Map<string, Map<unknown, Bucket>>,
     where: Where,
-  ): { buckets: Bucket[]; size: number; exact: boolean }[] => {
-    const out: { buckets: Bucket[]; size: number; exact: boolean }[] = [];
+  ): { field: string; buckets: Bucket[]; size: number; exact: boolean }[] => {
+    const out: { field: string; buckets: Bucket[]; size: number; exact: boolean }[] = [];
     const visit = (node: Where): void => {
       for (const key of Object.keys(node)) {
         const value = node[key];
@@ -128,6 +132,7 @@ export function createMemoryIndexes(
         if (!targets) continue;
         const buckets = targets.map((t) => index.get(t)).filter((b): b is Bucket => !!b);
         out.push({
+          field: key,
           buckets,
           size: buckets.reduce((n, b) => n + b.size, 0),
           exact: condition.eq !== undefined && Object.keys(condition).length === 1,
@@ -148,6 +153,14 @@ export function createMemoryIndexes(
   return {
     candidateCount(collection, where) {
       return smallestOf(collection, where)?.size ?? null;
+    },
+
+    candidateField(collection, where) {
+      return smallestOf(collection, where)?.field ?? null;
+    },
+
+    sortable(collection, field) {
+      return sortable.get(collection)?.has(field) ?? false;
     },
 
     ordered(collection, field, rows) {
