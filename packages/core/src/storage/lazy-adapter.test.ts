@@ -16,6 +16,10 @@ const insert = (id: string) =>
 describe('storage adapter loaded on demand', () => {
   it('reports the same capabilities as the implementation before it has loaded', () => {
     expect(createMemoryAdapter().capabilities).toEqual(CAPABILITIES);
+    // Same optional methods: the memory adapter aggregates where its records are.
+    expect(typeof createMemoryAdapter().aggregate).toBe(
+      typeof createLoadedMemoryAdapter().aggregate,
+    );
   });
 
   it('answers its first query and tells early listeners about the first change', async () => {
@@ -49,6 +53,7 @@ describe('storage adapter loaded on demand', () => {
         return createLoadedMemoryAdapter() as LoadedAdapter;
       },
       'memory',
+      true,
     );
     const seen: ChangeEvent[] = [];
     adapter.subscribe((changes) => seen.push(...changes));
@@ -73,6 +78,7 @@ describe('storage adapter loaded on demand', () => {
         throw new Error('offline');
       },
       'memory',
+      true,
     );
     await expect(adapter.close()).resolves.toBeUndefined();
     await expect(adapter.count('customers')).rejects.toMatchObject({
@@ -86,7 +92,7 @@ describe('storage adapter loaded on demand', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const inner = createLoadedMemoryAdapter() as LoadedAdapter;
-    const adapter = lazyAdapter(CAPABILITIES, () => gate.then(() => inner), 'memory');
+    const adapter = lazyAdapter(CAPABILITIES, () => gate.then(() => inner), 'memory', true);
     const closing = adapter.close();
     release();
     await closing;

@@ -1,5 +1,4 @@
 import { StorageError } from '../errors.js';
-import { aggregatePages } from '../query/aggregate.js';
 import { createSubscribable } from '../subscribable.js';
 import type { AdapterCapabilities, ChangeListener, StorageAdapter } from './storage-adapter.js';
 
@@ -17,11 +16,14 @@ export type LoadedAdapter = StorageAdapter & Required<Pick<StorageAdapter, 'expl
  *
  * @param capabilities what the implementation will report, needed synchronously by `createCrm`
  * @param what the adapter's name in error messages ("IndexedDB", "memory")
+ * @param aggregates whether the implementation has `aggregate` (without it, the gateway folds
+ *   pages of `query`, as for any adapter that has none)
  */
 export function lazyAdapter(
   capabilities: AdapterCapabilities,
   load: () => Promise<LoadedAdapter>,
   what: string,
+  aggregates: boolean,
 ): StorageAdapter {
   const listeners = createSubscribable<ChangeListener>();
   let current: LoadedAdapter | undefined;
@@ -59,13 +61,9 @@ export function lazyAdapter(
     getMany: (collection, ids) => call((a) => a.getMany(collection, ids)),
     query: (collection, spec) => call((a) => a.query(collection, spec)),
     count: (collection, query) => call((a) => a.count(collection, query)),
-    // The memory adapter aggregates where its records are; IndexedDB's matches are folded here.
-    aggregate: (collection, query) =>
-      call((a) =>
-        a.aggregate
-          ? a.aggregate(collection, query)
-          : aggregatePages(query, (spec) => a.query(collection, spec)),
-      ),
+    ...(aggregates && {
+      aggregate: (collection, query) => call((a) => a.aggregate!(collection, query)),
+    }),
     commit: (mutations, options) => call((a) => a.commit(mutations, options)),
     explain: (collection, spec) => call((a) => a.explain(collection, spec)),
     subscribe: listeners.subscribe,

@@ -34,6 +34,8 @@ describe('indexeddb adapter loaded on demand', () => {
       const lazy = track(createIndexedDbAdapter({ name, ...options }));
       const loaded = track(createLoadedIndexedDbAdapter({ name, ...options }));
       assertEqual(lazy.capabilities, loaded.capabilities);
+      // Same optional methods: no `aggregate` here, so the gateway folds pages of `query`.
+      assertEqual(typeof lazy.aggregate, typeof loaded.aggregate);
     }
   });
 

@@ -29,5 +29,6 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       // The implementation always has `explain`.
       (await import('./indexeddb-adapter.js')).createIndexedDbAdapter(given) as LoadedAdapter,
     'IndexedDB',
+    false,
   );
 }

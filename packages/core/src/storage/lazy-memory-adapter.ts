@@ -21,5 +21,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       // The implementation always has `explain`.
       (await import('./memory-adapter.js')).createMemoryAdapter(given) as LoadedAdapter,
     'memory',
+    true,
   );
 }
