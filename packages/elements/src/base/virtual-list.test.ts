@@ -185,6 +185,41 @@ describe('virtualList', () => {
     expect(container.getElementsByTagName('*').length).to.equal(rows.length);
   });
 
+  it('gives the elements of rows scrolled away to the rows scrolled in, with their content', async () => {
+    const { scroller, container, shown } = renderList({ items: rowsOf(10_000) });
+    await frames(2);
+    const rows = () => [...container.querySelectorAll<HTMLElement>('.row')];
+    const seen = new Set<Element>(rows());
+    let most = seen.size;
+    for (let i = 0; i < 20; i++) {
+      scroller.scrollTop += 300; // 10 rows a frame
+      await frame();
+      for (const row of rows()) seen.add(row);
+      most = Math.max(most, rows().length);
+    }
+    await frames(1);
+    expect(shown()[0]).to.be.greaterThan(190);
+    // 200 rows went by, yet no more elements were ever built than were in the DOM at once.
+    expect(seen.size).to.equal(most);
+    for (const row of rows()) expect(row.textContent).to.equal(`Row ${row.dataset['index']}`);
+  });
+
+  it('never gives the element of the focused row to another row', async () => {
+    const { scroller, container } = renderList({ items: rowsOf(10_000) });
+    await frames(2);
+    const row = container.querySelector<HTMLElement>('[data-index="5"]')!;
+    row.focus();
+    scroller.scrollTop = 30 * 1000;
+    await frames(2);
+    // The row left with its element; no other row took it over, focus and all.
+    expect(row.isConnected).to.equal(false);
+    expect(row.textContent).to.equal('Row 5');
+    expect(container.contains(document.activeElement)).to.equal(false);
+    scroller.scrollTop = 0;
+    await frames(2);
+    expect(container.querySelector('[data-index="5"]')!.textContent).to.equal('Row 5');
+  });
+
   it('renders what the host renders: new labels, more rows, fewer rows', async () => {
     const ranges: VirtualRange[] = [];
     const { draw, scroller, shown, container } = renderList({ items: rowsOf(50), ranges });

@@ -86,6 +86,25 @@ function afterScroll(list: VirtualList): void {
   });
 }
 
+/** Removes a rendered item, its markers included. */
+function dispose(part: ChildPart): void {
+  // removePart leaves the part's end marker behind; a list removing items on every scroll step
+  // would gather one empty comment per item scrolled past.
+  const end = part.endNode;
+  removePart(part);
+  end?.parentNode?.removeChild(end);
+}
+
+/** Whether `element` is inside the item rendered in `part`. */
+function holds(part: ChildPart, element: Element): boolean {
+  let node = part.startNode?.nextSibling;
+  while (node && node !== part.endNode) {
+    if (node.contains(element)) return true;
+    node = node.nextSibling;
+  }
+  return false;
+}
+
 class VirtualList extends AsyncDirective {
   #options!: VirtualListOptions<unknown>;
   #part!: ChildPart;
@@ -253,16 +272,18 @@ class VirtualList extends AsyncDirective {
       wanted.set(k, i);
     }
     const kept = new Map<unknown, ChildPart>();
+    // The parts of items leaving the range are given to the items coming in: lit then updates
+    // the bindings of the element already there instead of building a new one, so scrolling
+    // creates no elements, listeners or template instances (a long scroll used to leave
+    // hundreds of thousands of dead nodes behind). The part holding the focus is never handed
+    // to another item: the focus would move to a row the user did not choose.
+    const spare: ChildPart[] = [];
+    const focused = this.#focusedElement();
     this.#parts.forEach((part, i) => {
       const k = this.#keys[i];
       if (wanted.has(k)) kept.set(k, part);
-      else {
-        // removePart leaves the part's end marker behind; a list removing items on every scroll
-        // step would gather one empty comment per item scrolled past.
-        const end = part.endNode;
-        removePart(part);
-        end?.parentNode?.removeChild(end);
-      }
+      else if (focused && holds(part, focused)) dispose(part);
+      else spare.push(part);
     });
     const parts: ChildPart[] = new Array<ChildPart>(keys.length);
     let next: ChildPart | undefined;
@@ -271,7 +292,8 @@ class VirtualList extends AsyncDirective {
       let part = kept.get(keys[j]);
       const before = next ? next.startNode : this.#part.endNode;
       if (!part) {
-        part = insertPart(this.#part, next);
+        part = spare.pop();
+        part = part ? insertPart(this.#part, next, part) : insertPart(this.#part, next);
         setChildPartValue(part, renderItem(items[index], index));
       } else {
         if (part.endNode?.nextSibling !== before) insertPart(this.#part, next, part);
@@ -280,6 +302,7 @@ class VirtualList extends AsyncDirective {
       parts[j] = part;
       next = part;
     }
+    for (const part of spare) dispose(part);
     this.#parts = parts;
     this.#keys = keys;
     this.#first = first;
@@ -289,6 +312,13 @@ class VirtualList extends AsyncDirective {
       while (node && !(node instanceof Element)) node = node.nextSibling;
       if (node) this.#observeProbe(node);
     }
+  }
+
+  /** The focused element when it is inside the list (in the list's document or shadow root). */
+  #focusedElement(): Element | undefined {
+    const container = this.#container!;
+    const active = (container.getRootNode() as Document | ShadowRoot).activeElement;
+    return active && container.contains(active) ? active : undefined;
   }
 
   #observeProbe(probe: Element): void {

@@ -260,6 +260,37 @@ describe('<crm-customer-table> with 20,000 customers', function () {
     expect(host.childNodes.length).to.be.at.most(3 * rows + 4);
   });
 
+  it('shows each row its own name and selection while rows are reused on scroll', async () => {
+    const el = await table(crm, 'page-size');
+    const scroller = $(el, '.scroll')!;
+    const checkbox = (index: number) =>
+      $<HTMLInputElement>(el, `[data-index="${index}"] input[type="checkbox"]`);
+    checkbox(0)!.click();
+    await el.updateComplete;
+    expect(el.selectedIds).to.deep.equal([el.rows.items[0]!.id]);
+    for (let i = 0; i < 10; i++) {
+      scroller.scrollTop += 400;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await el.updateComplete;
+    const shown = $$(el, '.rows [role="row"]');
+    expect(Number(shown[0]!.dataset['index'])).to.be.greaterThan(50);
+    for (const row of shown) {
+      const customer = el.rows.items[Number(row.dataset['index'])]!;
+      expect(row.querySelector('.name')!.textContent!.trim()).to.equal(customer.name);
+      expect(row.getAttribute('aria-selected')).to.equal('false');
+      expect(row.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).to.equal(
+        false,
+      );
+    }
+    scroller.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(checkbox(0)!.checked).to.equal(true);
+    expect($(el, '[data-index="0"]')!.getAttribute('aria-selected')).to.equal('true');
+    expect(checkbox(1)!.checked).to.equal(false);
+  });
+
   it('moves focus to a row not rendered yet and shows it below the header', async () => {
     const el = await table(crm, 'page-size');
     const scroller = $(el, '.scroll')!;
