@@ -128,6 +128,29 @@ describe('<crm-activity-timeline>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a validation message in English the first time, never in another language', async () => {
+    // The validation strings load on demand: the message shows once they are in, in the locale.
+    const el = await fixture<CrmActivityTimeline>(
+      html`<crm-activity-timeline customer-id=${customerId} .crm=${crm}></crm-activity-timeline>`,
+    );
+    await until(() => events(el).length > 0);
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[part=toolbar] button')!.click();
+    await el.updateComplete;
+    root.querySelector<HTMLFormElement>('form')!.noValidate = true;
+    const seen: string[] = [];
+    const error = root.querySelector('#form-error')!;
+    const watch = new MutationObserver(() => {
+      if (!error.hasAttribute('hidden')) seen.push(error.textContent!);
+    });
+    watch.observe(error, { attributes: true, childList: true, characterData: true, subtree: true });
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await until(() => !error.hasAttribute('hidden'));
+    watch.disconnect();
+    expect(error.textContent).to.equal('Note is required.');
+    expect(seen.every((text) => text === 'Note is required.')).to.equal(true);
+  });
+
   it('renders a hostile subject as text', async () => {
     const local = await crmOver(createMemoryAdapter());
     const customer = await local.customers.create({ name: HOSTILE_NAME });

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ValidationError, type TimelineEvent, type TimelinePage } from '@rapport/core';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
@@ -8,7 +7,7 @@ import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import type { ActivityCreateDetail, ActivityCreatedDetail } from '../contact-card/contact-card.js';
 import { activityTimelineStyles } from './activity-timeline.styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { validationMessage } from '../i18n/validation-message.js';
+import { loadValidationText } from '../i18n/validation-text.js';
 import { activityTimelineMessages, type ActivityTimelineMessageKey } from './messages.js';
 
 type Composer = 'note' | 'task' | null;
@@ -59,20 +58,42 @@ export class CrmActivityTimeline extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, activityTimelineMessages);
 
+  static override properties = {
+    customerId: { attribute: 'customer-id', reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+    pages: { state: true, attribute: false },
+    composer: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** The customer whose timeline to show. */
-  @property({ attribute: 'customer-id', reflect: true }) accessor customerId: string | undefined;
+  declare customerId: string | undefined;
 
   /** Events per page (1–500). */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 20;
+  declare pageSize: number;
 
   /** Hide the "add note" / "add task" buttons. */
-  @property({ type: Boolean, attribute: 'read-only' }) accessor readOnly = false;
+  declare readOnly: boolean;
 
-  @state() private accessor pages = 1;
-  @state() private accessor composer: Composer = null;
-  @state() private accessor saving = false;
-  @state() private accessor formError = '';
-  @state() private accessor announcement = '';
+  declare private pages: number;
+  declare private composer: Composer;
+  declare private saving: boolean;
+  declare private formError: string;
+  declare private announcement: string;
+
+  constructor() {
+    super();
+    this.pageSize = 20;
+    this.readOnly = false;
+    this.pages = 1;
+    this.composer = null;
+    this.saving = false;
+    this.formError = '';
+    this.announcement = '';
+  }
 
   /** What was on screen before the page count changed: shown while the longer list loads. */
   #shown: TimelinePage | undefined;
@@ -412,7 +433,9 @@ export class CrmActivityTimeline extends CrmElement {
       const field = this.i18n.t(isTask ? 'timeline.taskLabel' : 'timeline.noteLabel');
       this.formError =
         error instanceof ValidationError
-          ? error.issues.map((issue) => validationMessage(this.i18n, issue, field)).join(' ')
+          ? await loadValidationText(this.i18n).then((v) =>
+              error.issues.map((issue) => v.issue(issue, field)).join(' '),
+            )
           : this.i18n.t(errorMessageKey(error));
     } finally {
       this.saving = false;

@@ -1,6 +1,5 @@
 import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { actionMessages, commonMessages } from '../i18n/common-messages.js';
-import { validationMessages } from '../i18n/validation-messages.js';
 import { activityStatusMessages, activityTypeMessages } from '../i18n/enum-messages.js';
 
 // The strings of <crm-activity-timeline>: its own, below, and the shared groups it shows. zh-CN ships with the
@@ -37,7 +36,6 @@ export const zhCN = {
 export const activityTimelineMessages = /* @__PURE__ */ mergeMessages(
   commonMessages,
   actionMessages,
-  validationMessages,
   activityTypeMessages,
   activityStatusMessages,
   {

@@ -1,9 +1,8 @@
-import { ContextConsumer } from '@lit/context';
-import { LitElement, type ReactiveController } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type ReactiveController } from 'lit';
 import type { Crm } from '@rapport/core';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { baseStyles, tokens } from '../styles/tokens.js';
+import { consumeContext } from './consume-context.js';
 import { crmContext } from './crm-context.js';
 
 /** The states every element shows through `:state()`. */
@@ -18,18 +17,19 @@ export type CrmElementState = 'loading' | 'empty' | 'error';
 export class CrmElement extends LitElement {
   static override styles = [tokens, baseStyles];
 
+  static override properties: PropertyDeclarations = { crm: { attribute: false } };
+
   #explicitCrm: Crm | undefined;
   #contextCrm: Crm | undefined;
 
   /**
    * The client. Set `.crm` directly, or put the element inside a `<crm-provider>`; a client set
-   * directly wins over the provider's. (Context arrives through a `ContextConsumer` rather than
-   * `@consume` so the two sources can be kept apart.)
+   * directly wins over the provider's. (The two sources are kept apart, so removing the direct
+   * one falls back to the provider's.)
    */
   get crm(): Crm | undefined {
     return this.#explicitCrm ?? this.#contextCrm;
   }
-  @property({ attribute: false })
   set crm(value: Crm | undefined) {
     this.#explicitCrm = value;
   }
@@ -42,14 +42,10 @@ export class CrmElement extends LitElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
-    new ContextConsumer(this, {
-      context: crmContext,
-      subscribe: true,
-      callback: (value) => {
-        const old = this.crm;
-        this.#contextCrm = value;
-        if (old !== this.crm) this.requestUpdate('crm', old);
-      },
+    consumeContext(this, crmContext, (value) => {
+      const old = this.crm;
+      this.#contextCrm = value;
+      if (old !== this.crm) this.requestUpdate('crm', old);
     });
   }
 

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { NotFoundError, type Campaign, type CampaignReport } from '@rapport/core';
 import { CrmElement } from '../base/crm-element.js';
 import { QueryController } from '../base/query-controller.js';
@@ -57,10 +56,20 @@ export class CrmCampaignReport extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, campaignReportMessages);
 
-  /** The campaign to report on. */
-  @property({ attribute: 'campaign-id', reflect: true }) accessor campaignId: string | undefined;
+  static override properties = {
+    campaignId: { attribute: 'campaign-id', reflect: true },
+    tableShown: { state: true, attribute: false },
+  };
 
-  @state() private accessor tableShown = false;
+  /** The campaign to report on. */
+  declare campaignId: string | undefined;
+
+  declare private tableShown: boolean;
+
+  constructor() {
+    super();
+    this.tableShown = false;
+  }
 
   readonly #campaign = new QueryController<Campaign>(this, () =>
     this.crm && this.campaignId ? this.crm.queries.detail('campaign', this.campaignId) : undefined,

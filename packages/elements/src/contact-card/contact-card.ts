@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   NotFoundError,
   ValidationError,
@@ -16,7 +15,7 @@ import { errorMessageKey } from '../base/error-message.js';
 import { contactCardStyles } from './contact-card.styles.js';
 import { initials } from './initials.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { validationMessage } from '../i18n/validation-message.js';
+import { loadValidationText } from '../i18n/validation-text.js';
 import { contactCardMessages, type ContactCardMessageKey } from './messages.js';
 
 /** Activity types the quick "log activity" form offers. */
@@ -88,27 +87,48 @@ export class CrmContactCard extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, contactCardMessages);
 
+  static override properties = {
+    customerId: { attribute: 'customer-id', reflect: true },
+    contactId: { attribute: 'contact-id', reflect: true },
+    variant: { reflect: true },
+    userName: { attribute: false },
+    logOpen: { state: true, attribute: false },
+    logType: { state: true, attribute: false },
+    saving: { state: true, attribute: false },
+    logError: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** Show this customer (company or person); its primary contact is shown beside it. */
-  @property({ attribute: 'customer-id', reflect: true }) accessor customerId: string | undefined;
+  declare customerId: string | undefined;
 
   /** Show this contact (wins over `customer-id`); its company is loaded from `customerId`. */
-  @property({ attribute: 'contact-id', reflect: true }) accessor contactId: string | undefined;
+  declare contactId: string | undefined;
 
   /** `full` (default): every field; `compact`: avatar, name, subtitle, first phone and email. */
-  @property({ reflect: true }) accessor variant: 'full' | 'compact' = 'full';
+  declare variant: 'full' | 'compact';
 
   /**
    * Display names of users (owners) — users come from the host. Without it the owner id shows.
    * `card.userName = (id) => directory.get(id)?.name`
    */
-  @property({ attribute: false }) accessor userName:
-    ((id: string) => string | undefined) | undefined;
+  declare userName: ((id: string) => string | undefined) | undefined;
 
-  @state() private accessor logOpen = false;
-  @state() private accessor logType: LogType = 'call';
-  @state() private accessor saving = false;
-  @state() private accessor logError = '';
-  @state() private accessor announcement = '';
+  declare private logOpen: boolean;
+  declare private logType: LogType;
+  declare private saving: boolean;
+  declare private logError: string;
+  declare private announcement: string;
+
+  constructor() {
+    super();
+    this.variant = 'full';
+    this.logOpen = false;
+    this.logType = 'call';
+    this.saving = false;
+    this.logError = '';
+    this.announcement = '';
+  }
 
   readonly #record = new QueryController<Contact | Customer>(this, () => {
     if (!this.crm) return undefined;
@@ -415,11 +435,10 @@ export class CrmContactCard extends CrmElement {
     } catch (error) {
       this.logError =
         error instanceof ValidationError
-          ? error.issues
-              .map((issue) =>
-                validationMessage(this.i18n, issue, this.i18n.t('contactCard.activitySubject')),
-              )
-              .join(' ')
+          ? await loadValidationText(this.i18n).then((v) => {
+              const field = this.i18n.t('contactCard.activitySubject');
+              return error.issues.map((issue) => v.issue(issue, field)).join(' ');
+            })
           : this.i18n.t(errorMessageKey(error));
     } finally {
       this.saving = false;

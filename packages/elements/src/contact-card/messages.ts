@@ -1,6 +1,5 @@
 import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { actionMessages, commonMessages } from '../i18n/common-messages.js';
-import { validationMessages } from '../i18n/validation-messages.js';
 import {
   activityTypeMessages,
   lifecycleMessages,
@@ -39,7 +38,6 @@ export const zhCN = {
 export const contactCardMessages = /* @__PURE__ */ mergeMessages(
   commonMessages,
   actionMessages,
-  validationMessages,
   lifecycleMessages,
   tierMessages,
   phoneTypeMessages,

@@ -1,8 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Crm, Locale } from '@rapport/core';
+import { consumeContext } from '../base/consume-context.js';
 import { localeContext } from '../base/crm-context.js';
-import { DEFAULT_LOCALE, loadedMessages, loadMessages, type Messages } from './messages.js';
+import { DEFAULT_LOCALE, fill, loadedMessages, loadMessages, type Messages } from './messages.js';
 
 export { DEFAULT_LOCALE };
 
@@ -30,23 +30,15 @@ const DATE_FORMATS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   long: { dateStyle: 'full' },
 };
 
-/** Hosts watching `<html lang>`: one MutationObserver for the page, not one per element. */
-const langWatchers = new Set<() => void>();
+/**
+ * Hosts watching `<html lang>` (the connected ones): one MutationObserver for the page, made when
+ * the first host connects, not one per element.
+ */
+const langWatchers = new Set<ReactiveControllerHost>();
 let langObserver: MutationObserver | undefined;
-function watchDocumentLang(callback: () => void): () => void {
-  langWatchers.add(callback);
-  if (!langObserver && typeof MutationObserver !== 'undefined') {
-    langObserver = new MutationObserver(() => langWatchers.forEach((watcher) => watcher()));
-    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-  return () => {
-    langWatchers.delete(callback);
-    if (langWatchers.size === 0) {
-      langObserver?.disconnect();
-      langObserver = undefined;
-    }
-  };
-}
+
+/** `Intl` formatters by locale and options, made once per page and shared by every host. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /**
  * Localisation as a reactive controller: strings from the host's typed catalogue (en, zh-CN,
@@ -72,9 +64,6 @@ export class LocalizeController<in K extends string = never> implements Reactive
   readonly #host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined };
   readonly #messages: Messages<K>;
   #provided: Locale | undefined;
-  #stopWatchingLang?: () => void;
-  readonly #formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-  #formatsLocale: Locale | undefined;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement & { crm?: Crm | undefined },
@@ -83,24 +72,23 @@ export class LocalizeController<in K extends string = never> implements Reactive
     this.#host = host;
     this.#messages = messages;
     host.addController(this);
-    new ContextConsumer(host, {
-      context: localeContext,
-      subscribe: true,
-      callback: (value) => {
-        if (value === this.#provided) return;
-        this.#provided = value;
-        host.requestUpdate();
-      },
+    consumeContext(host, localeContext, (value) => {
+      if (value === this.#provided) return;
+      this.#provided = value;
+      host.requestUpdate();
     });
   }
 
   hostConnected(): void {
-    this.#stopWatchingLang = watchDocumentLang(() => this.#host.requestUpdate());
+    langWatchers.add(this.#host);
+    if (!langObserver) {
+      langObserver = new MutationObserver(() => langWatchers.forEach((h) => h.requestUpdate()));
+      langObserver.observe(document.documentElement, { attributeFilter: ['lang'] });
+    }
   }
 
   hostDisconnected(): void {
-    this.#stopWatchingLang?.();
-    this.#stopWatchingLang = undefined;
+    langWatchers.delete(this.#host);
   }
 
   hostUpdate(): void {
@@ -135,13 +123,11 @@ export class LocalizeController<in K extends string = never> implements Reactive
 
   /** A string of the current locale, `{name}` placeholders filled from `params`. */
   t(key: K, params?: Readonly<Record<string, string | number>>): string {
-    const text =
+    return fill(
       loadedMessages(this.#messages, this.locale)?.[key] ??
-      this.#messages[DEFAULT_LOCALE][key] ??
-      key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-      Object.hasOwn(params, name) ? String(params[name]) : match,
+        this.#messages[DEFAULT_LOCALE][key] ??
+        key,
+      params,
     );
   }
 
@@ -199,14 +185,11 @@ export class LocalizeController<in K extends string = never> implements Reactive
     return new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
   }
 
-  /** An `Intl` formatter of the current locale, made once per key and locale. */
+  /** An `Intl` formatter of the current locale, made once per page for each key and locale. */
   #format<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
-    if (this.#formatsLocale !== this.locale) {
-      this.#formats.clear();
-      this.#formatsLocale = this.locale;
-    }
-    let format = this.#formats.get(key) as F | undefined;
-    if (!format) this.#formats.set(key, (format = make()));
+    key = `${this.locale} ${key}`;
+    let format = formats.get(key) as F | undefined;
+    if (!format) formats.set(key, (format = make()));
     return format;
   }
 }

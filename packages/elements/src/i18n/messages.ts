@@ -35,6 +35,15 @@ export type MessageKeyOf<M> = M extends Messages ? keyof M[typeof DEFAULT_LOCALE
  */
 export type Translation<S> = Record<keyof S, string>;
 
+/** `text` with its `{name}` placeholders filled from `params`; unknown names stay as written. */
+export function fill(text: string, params?: Readonly<Record<string, string | number>>): string {
+  return params
+    ? text.replace(/\{(\w+)\}/g, (match, name: string) =>
+        Object.hasOwn(params, name) ? String(params[name]) : match,
+      )
+    : text;
+}
+
 /** Strings of a locale that have arrived (a failed load arrives as `{}`), by loader. */
 const loaded = new WeakMap<() => Promise<Strings>, Strings>();
 const loading = new WeakMap<() => Promise<Strings>, Promise<Strings>>();

@@ -3,7 +3,11 @@ import type { LocalizeController } from './localize-controller.js';
 import type { MessageKeyOf } from './messages.js';
 import type { validationMessages } from './validation-messages.js';
 
-/** The keys of `validationMessages`, which an element showing validation errors merges in. */
+/**
+ * The keys of `validationMessages`. A catalogue that merges it in can show them through
+ * `validationMessage`; the elements load them the first time they have one to show
+ * (validation-text.ts).
+ */
 export type ValidationMessageKey = MessageKeyOf<typeof validationMessages>;
 
 /**

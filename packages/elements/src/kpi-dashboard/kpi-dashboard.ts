@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type {
   ChurnRiskRow,
   DashboardPeriod,
@@ -107,36 +106,57 @@ export class CrmKpiDashboard extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, kpiDashboardMessages);
 
+  static override properties = {
+    period: { reflect: true },
+    from: { reflect: true },
+    to: { reflect: true },
+    groupBy: { attribute: 'group-by', reflect: true },
+    pipelineId: { attribute: 'pipeline-id' },
+    currency: {},
+    churnLimit: { attribute: 'churn-limit', type: Number },
+    groupLabel: { attribute: false },
+    shownTables: { state: true, attribute: false },
+    rangeError: { state: true, attribute: false },
+  };
+
   /** `month`, `quarter` or `year` (the one holding `from`, default today), or `custom` (`from`–`to`). */
-  @property({ reflect: true }) accessor period: DashboardPeriod = 'month';
+  declare period: DashboardPeriod;
 
   /** `YYYY-MM-DD`: a day in the month / quarter / year, or the first day of a custom range. */
-  @property({ reflect: true }) accessor from: string | undefined;
+  declare from: string | undefined;
 
   /** `YYYY-MM-DD`: the last day (inclusive) of a custom range. */
-  @property({ reflect: true }) accessor to: string | undefined;
+  declare to: string | undefined;
 
   /** Adds revenue against quota per `owner`, `team` or `region`. */
-  @property({ attribute: 'group-by', reflect: true }) accessor groupBy: GroupBy | undefined;
+  declare groupBy: GroupBy | undefined;
 
   /** The pipeline of the funnel and stage charts; default the default pipeline. */
-  @property({ attribute: 'pipeline-id' }) accessor pipelineId: string | undefined;
+  declare pipelineId: string | undefined;
 
   /** Money KPIs sum this currency (ISO 4217). */
-  @property() accessor currency = 'CNY';
+  declare currency: string;
 
   /** How many churn risks to list, lowest health first. */
-  @property({ attribute: 'churn-limit', type: Number }) accessor churnLimit = 10;
+  declare churnLimit: number;
 
   /**
    * Display names of groups (owners and teams come from the host). Without it the key shows.
    * `dashboard.groupLabel = (groupBy, key) => directory.get(key)?.name`
    */
-  @property({ attribute: false }) accessor groupLabel:
-    ((groupBy: GroupBy, key: string) => string | undefined) | undefined;
+  declare groupLabel: ((groupBy: GroupBy, key: string) => string | undefined) | undefined;
 
-  @state() private accessor shownTables: ReadonlySet<ChartId> = new Set();
-  @state() private accessor rangeError = '';
+  declare private shownTables: ReadonlySet<ChartId>;
+  declare private rangeError: string;
+
+  constructor() {
+    super();
+    this.period = 'month';
+    this.currency = 'CNY';
+    this.churnLimit = 10;
+    this.shownTables = new Set();
+    this.rangeError = '';
+  }
 
   readonly #dashboard = new QueryController<KpiDashboard>(this, () => {
     const query = this.query;

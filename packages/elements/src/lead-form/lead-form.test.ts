@@ -77,8 +77,12 @@ describe('<crm-lead-form>', () => {
     expect(shadowText(el)).to.contain('联系我们');
     // Required, checked before anything is sent.
     submit(el);
-    await el.updateComplete;
+    // Validation strings load the first time a message is needed: it shows once they are in.
+    await until(() => !!el.shadowRoot!.querySelector('#error-name'));
     expect(el.shadowRoot!.querySelector('#error-name')!.textContent).to.equal('请填写姓名。');
+    expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain(
+      '请修改 1 处错误',
+    );
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'name'));
     await expect(el).to.be.accessible();
     // Format errors come from core's zod schema, localized.
@@ -130,7 +134,7 @@ describe('<crm-lead-form>', () => {
     await expect(el).to.be.accessible();
     field(el, 'name').value = 'Grace Hopper';
     submit(el);
-    await el.updateComplete;
+    await until(() => !!el.shadowRoot!.querySelector('[id="error-cf:budget"]'));
     expect(el.shadowRoot!.querySelector('[id="error-cf:budget"]')!.textContent).to.equal(
       'Budget is required.',
     );

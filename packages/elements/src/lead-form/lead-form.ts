@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   ValidationError,
   type CustomFieldDefinition,
@@ -15,7 +14,7 @@ import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { leadFormStyles } from './lead-form.styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { validationMessage } from '../i18n/validation-message.js';
+import { loadValidationText, type ValidationText } from '../i18n/validation-text.js';
 import { leadFormMessages, type LeadFormMessageKey } from './messages.js';
 
 /** Built-in fields the form can show, in the order given by `fields`. */
@@ -118,28 +117,54 @@ export class CrmLeadForm extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, leadFormMessages);
 
+  static override properties = {
+    fields: {},
+    required: {},
+    customFields: { attribute: 'custom-fields' },
+    source: {},
+    campaignId: { attribute: 'campaign-id' },
+    hideDuplicates: { type: Boolean, attribute: 'hide-duplicates' },
+    errors: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+  };
+
   /** Built-in fields, comma-separated, in order: `name company title phone email industry notes`. */
-  @property() accessor fields = 'name,company,phone,email,notes';
+  declare fields: string;
 
   /** Fields that must be filled, comma-separated (`name` always is). */
-  @property() accessor required = 'name';
+  declare required: string;
 
   /** Custom fields of leads to add, by key, comma-separated; `*` for all, in their `order`. */
-  @property({ attribute: 'custom-fields' }) accessor customFields = '';
+  declare customFields: string;
 
   /** The lead's `source` (`web`, `event`, `campaign`, …). */
-  @property() accessor source: Lead['source'] = 'web';
+  declare source: Lead['source'];
 
   /** Credits the capture to a campaign. */
-  @property({ attribute: 'campaign-id' }) accessor campaignId: string | undefined;
+  declare campaignId: string | undefined;
 
   /** Do not tell the visitor the details matched an existing record. */
-  @property({ type: Boolean, attribute: 'hide-duplicates' }) accessor hideDuplicates = false;
+  declare hideDuplicates: boolean;
 
-  @state() private accessor errors: Record<string, string> = {};
-  @state() private accessor formError = '';
-  @state() private accessor submitting = false;
-  @state() private accessor result: LeadCreatedDetail | { honeypot: true } | null = null;
+  declare private errors: Record<string, string>;
+  declare private formError: string;
+  declare private submitting: boolean;
+  declare private result: LeadCreatedDetail | { honeypot: true } | null;
+
+  constructor() {
+    super();
+    this.fields = 'name,company,phone,email,notes';
+    this.required = 'name';
+    this.customFields = '';
+    this.source = 'web';
+    this.hideDuplicates = false;
+    this.errors = {};
+    this.formError = '';
+    this.submitting = false;
+    this.result = null;
+  }
 
   readonly #definitions = new QueryController<QueryResult<CustomFieldDefinition>>(this, () =>
     this.crm && this.customFields.trim()
@@ -203,13 +228,10 @@ export class CrmLeadForm extends CrmElement {
 
   #renderForm(): TemplateResult {
     const i18n = this.i18n;
-    const errorCount = Object.keys(this.errors).length;
     return html`<form novalidate @submit=${this.handleSubmit}>
       ${
-        errorCount || this.formError
-          ? html`<p part="summary" role="alert" tabindex="-1">
-              ${this.formError || i18n.t('validation.summary', { count: i18n.number(errorCount) })}
-            </p>`
+        this.formError
+          ? html`<p part="summary" role="alert" tabindex="-1">${this.formError}</p>`
           : nothing
       }
       ${this.#builtIn().map((field) => this.#renderBuiltIn(field))}
@@ -415,6 +437,18 @@ export class CrmLeadForm extends CrmElement {
     return def ? this.#customLabel(def) : control;
   }
 
+  /**
+   * Shows messages on their fields, and above the form how many there are (or, when none is on a
+   * field, `other`: messages of fields the form does not show).
+   */
+  #showErrors(errors: Record<string, string>, text: ValidationText, other = ''): void {
+    const count = Object.keys(errors).length;
+    this.errors = errors;
+    this.formError = count
+      ? text.t('validation.summary', { count: this.i18n.number(count) })
+      : other;
+  }
+
   async #focusFirstError(): Promise<void> {
     await this.updateComplete;
     const first = this.renderRoot.querySelector<HTMLElement>(
@@ -435,8 +469,12 @@ export class CrmLeadForm extends CrmElement {
     }
     this.formError = '';
     if (missing.length) {
-      this.errors = Object.fromEntries(
-        missing.map((c) => [c, this.i18n.t('validation.required', { field: this.#labelOf(c) })]),
+      const text = await loadValidationText(this.i18n);
+      this.#showErrors(
+        Object.fromEntries(
+          missing.map((c) => [c, text.t('validation.required', { field: this.#labelOf(c) })]),
+        ),
+        text,
       );
       await this.#focusFirstError();
       return;
@@ -450,6 +488,7 @@ export class CrmLeadForm extends CrmElement {
       this.emit<LeadCreatedDetail>('crm-lead-created', result);
     } catch (error) {
       if (error instanceof ValidationError) {
+        const text = await loadValidationText(this.i18n);
         const errors: Record<string, string> = {};
         const shown = new Set([
           ...this.#builtIn(),
@@ -458,12 +497,11 @@ export class CrmLeadForm extends CrmElement {
         const other: string[] = [];
         for (const issue of error.issues) {
           const control = controlOf(issue.path);
-          const message = validationMessage(this.i18n, issue, this.#labelOf(control));
+          const message = text.issue(issue, this.#labelOf(control));
           if (shown.has(control)) errors[control] ??= message;
           else other.push(message);
         }
-        this.errors = errors;
-        this.formError = other.length && !Object.keys(errors).length ? other.join(' ') : '';
+        this.#showErrors(errors, text, other.join(' '));
       } else {
         this.errors = {};
         this.formError = this.i18n.t(errorMessageKey(error));

@@ -1,6 +1,5 @@
 import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
-import { validationMessages } from '../i18n/validation-messages.js';
 
 // The strings of <crm-lead-form>: its own, below, and the shared groups it shows. zh-CN ships with the
 // element; en and zh-TW (messages.en.ts, messages.zh-tw.ts) load when a page shows them and must
@@ -31,7 +30,7 @@ export const zhCN = {
 };
 
 /** Every string `<crm-lead-form>` shows: zh-CN here, en and zh-TW loaded on first use. */
-export const leadFormMessages = /* @__PURE__ */ mergeMessages(commonMessages, validationMessages, {
+export const leadFormMessages = /* @__PURE__ */ mergeMessages(commonMessages, {
   'zh-CN': zhCN,
   en: () => import('./messages.en.js').then((m) => m.default),
   'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   ValidationError,
   crmKeys,
@@ -116,26 +115,49 @@ export class CrmPipelineBoard extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, pipelineBoardMessages);
 
+  static override properties = {
+    pipelineId: { attribute: 'pipeline-id' },
+    where: { converter: whereConverter },
+    pageSize: { type: Number, attribute: 'page-size' },
+    announcement: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+    keyState: { state: true, attribute: false },
+    menuFor: { state: true, attribute: false },
+    lostFor: { state: true, attribute: false },
+    lostError: { state: true, attribute: false },
+    moveError: { state: true, attribute: false },
+    dragOver: { state: true, attribute: false },
+  };
+
   /** The pipeline to show. Default: the pipeline marked `isDefault`, else the first by name. */
-  @property({ attribute: 'pipeline-id' }) accessor pipelineId: string | undefined;
+  declare pipelineId: string | undefined;
 
   /** Narrows the deals (`where='{"ownerId":{"eq":"u-li"}}'`): figures and cards alike. */
-  @property({ converter: whereConverter }) accessor where: Where | undefined;
+  declare where: Where | undefined;
 
   /** Deals fetched per column page. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  declare pageSize: number;
 
   /** The latest live-region announcement (also readable by tests and hosts). */
-  @state() accessor announcement = '';
+  declare announcement: string;
 
   /** Moves shown optimistically and not yet confirmed by storage, by deal id (read-only). */
-  @state() accessor pending: ReadonlyMap<string, PendingMove> = new Map();
-  @state() private accessor keyState: BoardKeyState = { column: 0, row: 0 };
-  @state() private accessor menuFor: string | undefined;
-  @state() private accessor lostFor: BoardDealRecord | undefined;
-  @state() private accessor lostError = false;
-  @state() private accessor moveError: string | undefined;
-  @state() private accessor dragOver: string | undefined;
+  declare pending: ReadonlyMap<string, PendingMove>;
+  declare private keyState: BoardKeyState;
+  declare private menuFor: string | undefined;
+  declare private lostFor: BoardDealRecord | undefined;
+  declare private lostError: boolean;
+  declare private moveError: string | undefined;
+  declare private dragOver: string | undefined;
+
+  constructor() {
+    super();
+    this.pageSize = 50;
+    this.announcement = '';
+    this.pending = new Map();
+    this.keyState = { column: 0, row: 0 };
+    this.lostError = false;
+  }
 
   readonly #id = `board-${++boardCount}`;
   #columns = new Map<string, InfiniteQueryController<BoardDealRecord>>();

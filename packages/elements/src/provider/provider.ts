@@ -1,10 +1,9 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Crm } from '@rapport/core';
 import { crmContext, localeContext } from '../base/crm-context.js';
 import { toLocale } from '../i18n/localize-controller.js';
 import { darkTokenAssignments } from '../styles/tokens.js';
+import { provideContext } from './provide-context.js';
 
 /**
  * Gives every `<crm-*>` element inside it the same `Crm` client, locale and theme.
@@ -26,21 +25,27 @@ export class CrmProvider extends LitElement {
     }
   `;
 
-  readonly #crmProvider = new ContextProvider(this, { context: crmContext });
-  readonly #localeProvider = new ContextProvider(this, { context: localeContext });
+  readonly #provideCrm = provideContext(this, crmContext);
+  readonly #provideLocale = provideContext(this, localeContext);
+
+  static override properties = {
+    crm: { attribute: false },
+    locale: { reflect: true },
+    theme: { reflect: true },
+  };
 
   /** The client every element inside uses (set as a property: `provider.crm = await createCrm()`). */
-  @property({ attribute: false }) accessor crm: Crm | undefined;
+  declare crm: Crm | undefined;
 
   /** Display locale of the elements inside: `en`, `zh-CN` or `zh-TW` (`zh-Hant`, `zh-HK` → zh-TW). Default: `crm.locale`. */
-  @property({ reflect: true }) accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** `light` (default) or `dark`. */
-  @property({ reflect: true }) accessor theme: 'light' | 'dark' | undefined;
+  declare theme: 'light' | 'dark' | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('crm')) this.#crmProvider.setValue(this.crm);
-    if (changed.has('locale')) this.#localeProvider.setValue(toLocale(this.locale));
+    if (changed.has('crm')) this.#provideCrm(this.crm);
+    if (changed.has('locale')) this.#provideLocale(toLocale(this.locale));
     if (changed.has('theme')) {
       if (this.theme === 'dark') this.dataset.crmTheme = 'dark';
       else delete this.dataset.crmTheme;

@@ -27,12 +27,13 @@ const darkFallbacks = unsafeCSS(
     .join('\n'),
 );
 
-/** `--crm-*: <dark value>` declarations, for `<crm-provider theme="dark">`. */
-export const darkTokenAssignments = unsafeCSS(
-  Object.entries(DARK_PALETTE)
-    .map(([name, value]) => `--crm-${name}: ${value};`)
-    .join('\n'),
-);
+/** `--crm-*: <dark value>` declarations, for `<crm-provider theme="dark">` (elements drop it). */
+export const darkTokenAssignments = /* @__PURE__ */ (() =>
+  unsafeCSS(
+    Object.entries(DARK_PALETTE)
+      .map(([name, value]) => `--crm-${name}: ${value};`)
+      .join('\n'),
+  ))();
 
 /**
  * Design tokens. Every visual value of every element derives from a `--crm-*` custom property, so a

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   ValidationError,
   type QueryResult,
@@ -12,7 +11,7 @@ import { QueryController } from '../base/query-controller.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { surveyStyles } from './survey.styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { validationMessage } from '../i18n/validation-message.js';
+import { loadValidationText } from '../i18n/validation-text.js';
 import { surveyMessages, type SurveyMessageKey } from './messages.js';
 
 export interface SurveyRespondDetail {
@@ -98,19 +97,38 @@ export class CrmSurvey extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, surveyMessages);
 
+  static override properties = {
+    ticketId: { attribute: 'ticket-id', reflect: true },
+    requestId: { attribute: 'request-id', reflect: true },
+    noComment: { type: Boolean, attribute: 'no-comment' },
+    score: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    answered: { state: true, attribute: false },
+  };
+
   /** Answer the survey of this ticket (its pending request). */
-  @property({ attribute: 'ticket-id', reflect: true }) accessor ticketId: string | undefined;
+  declare ticketId: string | undefined;
 
   /** Answer this survey request (wins over `ticket-id`). */
-  @property({ attribute: 'request-id', reflect: true }) accessor requestId: string | undefined;
+  declare requestId: string | undefined;
 
   /** Hide the optional comment field. */
-  @property({ type: Boolean, attribute: 'no-comment' }) accessor noComment = false;
+  declare noComment: boolean;
 
-  @state() private accessor score: number | null = null;
-  @state() private accessor error = '';
-  @state() private accessor submitting = false;
-  @state() private accessor answered: SurveyResponse | null = null;
+  declare private score: number | null;
+  declare private error: string;
+  declare private submitting: boolean;
+  declare private answered: SurveyResponse | null;
+
+  constructor() {
+    super();
+    this.noComment = false;
+    this.score = null;
+    this.error = '';
+    this.submitting = false;
+    this.answered = null;
+  }
 
   readonly #byId = new QueryController<SurveyRequest>(this, () =>
     this.crm && this.requestId
@@ -287,9 +305,9 @@ export class CrmSurvey extends CrmElement {
       this.error = already
         ? this.i18n.t('survey.alreadyAnswered')
         : error instanceof ValidationError
-          ? error.issues
-              .map((i) => validationMessage(this.i18n, i, this.i18n.t('survey.label')))
-              .join(' ')
+          ? await loadValidationText(this.i18n).then((v) =>
+              error.issues.map((issue) => v.issue(issue, this.i18n.t('survey.label'))).join(' '),
+            )
           : this.i18n.t(errorMessageKey(error));
     } finally {
       this.submitting = false;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   ConflictError,
   NotFoundError,
@@ -126,22 +125,41 @@ export class CrmTicketDetail extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, ticketDetailMessages);
 
+  static override properties = {
+    ticketId: { attribute: 'ticket-id', reflect: true },
+    userName: { attribute: false },
+    ticker: { attribute: false },
+    busy: { state: true, attribute: false },
+    actionError: { state: true, attribute: false },
+    commentError: { state: true, attribute: false },
+    commentPublic: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** The ticket to show. */
-  @property({ attribute: 'ticket-id', reflect: true }) accessor ticketId: string | undefined;
+  declare ticketId: string | undefined;
 
   /** Display names of users not in `crm.service.agents()` (comment authors, assignees). */
-  @property({ attribute: false }) accessor userName:
-    ((id: string) => string | undefined) | undefined;
+  declare userName: ((id: string) => string | undefined) | undefined;
 
   /** What schedules re-renders of the SLA timers. Default: every 30 s. Tests inject their own. */
-  @property({ attribute: false }) accessor ticker: Ticker = intervalTicker();
+  declare ticker: Ticker;
 
-  @state() private accessor busy: Action | undefined;
-  @state() private accessor actionError = '';
-  @state() private accessor commentError = '';
-  @state() private accessor commentPublic = true;
+  declare private busy: Action | undefined;
+  declare private actionError: string;
+  declare private commentError: string;
+  declare private commentPublic: boolean;
   /** The latest live-region announcement (also readable by tests and hosts). */
-  @state() accessor announcement = '';
+  declare announcement: string;
+
+  constructor() {
+    super();
+    this.ticker = intervalTicker();
+    this.actionError = '';
+    this.commentError = '';
+    this.commentPublic = true;
+    this.announcement = '';
+  }
 
   readonly ticket = new QueryController<Ticket>(this, () =>
     this.crm && this.ticketId ? this.crm.queries.detail('ticket', this.ticketId) : undefined,

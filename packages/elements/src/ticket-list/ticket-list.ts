@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   TICKET_STATUSES,
   crmKeys,
@@ -100,36 +99,58 @@ export class CrmTicketList extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, ticketListMessages);
 
+  static override properties = {
+    assignment: { reflect: true },
+    sla: { reflect: true },
+    statusFilter: { attribute: 'status-filter', reflect: true },
+    teamId: { attribute: 'team-id' },
+    orderBy: { attribute: 'order-by' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    selectedId: { attribute: 'selected-id', reflect: true },
+    userName: { attribute: false },
+    ticker: { attribute: false },
+    focused: { state: true, attribute: false },
+  };
+
   /** `all` (default), `mine` (assigned to the principal), `team` (the principal's teams, or `team-id`), `unassigned`. */
-  @property({ reflect: true }) accessor assignment: TicketAssignmentFilter = 'all';
+  declare assignment: TicketAssignmentFilter;
 
   /** `all` (default), `at_risk` or `breached`: the state of the ticket's headline SLA clock now. */
-  @property({ reflect: true }) accessor sla: 'all' | TicketSlaFilter = 'all';
+  declare sla: 'all' | TicketSlaFilter;
 
   /** `unresolved` (default: new, open, pending), `all`, or one status. */
-  @property({ attribute: 'status-filter', reflect: true })
-  accessor statusFilter: TicketStatusFilter = 'unresolved';
+  declare statusFilter: TicketStatusFilter;
 
   /** The team of the "My team" filter; default the principal's `teams`. */
-  @property({ attribute: 'team-id' }) accessor teamId: string | undefined;
+  declare teamId: string | undefined;
 
   /** Sort: `order-by="createdAt:asc"` (default: oldest first, a queue), `-updatedAt`, … */
-  @property({ attribute: 'order-by' }) accessor orderBy: string | null = null;
+  declare orderBy: string | null;
 
   /** Rows per page fetched from storage. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  declare pageSize: number;
 
   /** The ticket shown as selected (e.g. the one open in a `<crm-ticket-detail>` beside the list). */
-  @property({ attribute: 'selected-id', reflect: true }) accessor selectedId: string | undefined;
+  declare selectedId: string | undefined;
 
   /** Display names of agents not in `crm.service.agents()` (users come from the host). */
-  @property({ attribute: false }) accessor userName:
-    ((id: string) => string | undefined) | undefined;
+  declare userName: ((id: string) => string | undefined) | undefined;
 
   /** What schedules re-renders of the SLA countdowns. Default: every 30 s. Tests inject their own. */
-  @property({ attribute: false }) accessor ticker: Ticker = intervalTicker();
+  declare ticker: Ticker;
 
-  @state() private accessor focused: GridCell = { row: -1, col: 0 };
+  declare private focused: GridCell;
+
+  constructor() {
+    super();
+    this.assignment = 'all';
+    this.sla = 'all';
+    this.statusFilter = 'unresolved';
+    this.orderBy = null;
+    this.pageSize = 50;
+    this.ticker = intervalTicker();
+    this.focused = { row: -1, col: 0 };
+  }
 
   #range = { first: 0, last: -1 };
   #focusPending = false;

@@ -1,6 +1,5 @@
 import { mergeMessages, type MessageKeyOf } from '../i18n/messages.js';
 import { commonMessages } from '../i18n/common-messages.js';
-import { validationMessages } from '../i18n/validation-messages.js';
 
 // The strings of <crm-ticket-widget>: its own, below, and the shared groups it shows. zh-CN ships with the
 // element; en and zh-TW (messages.en.ts, messages.zh-tw.ts) load when a page shows them and must
@@ -62,14 +61,10 @@ export const zhCN = {
 };
 
 /** Every string `<crm-ticket-widget>` shows: zh-CN here, en and zh-TW loaded on first use. */
-export const ticketWidgetMessages = /* @__PURE__ */ mergeMessages(
-  commonMessages,
-  validationMessages,
-  {
-    'zh-CN': zhCN,
-    en: () => import('./messages.en.js').then((m) => m.default),
-    'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),
-  },
-);
+export const ticketWidgetMessages = /* @__PURE__ */ mergeMessages(commonMessages, {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.js').then((m) => m.default),
+  'zh-TW': () => import('./messages.zh-tw.js').then((m) => m.default),
+});
 
 export type TicketWidgetMessageKey = MessageKeyOf<typeof ticketWidgetMessages>;

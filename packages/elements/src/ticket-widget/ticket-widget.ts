@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   NotFoundError,
   TICKET_CATEGORIES,
@@ -23,7 +22,7 @@ import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { toLocale } from '../i18n/localize-controller.js';
 import { ticketWidgetStyles } from './ticket-widget.styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { validationMessage } from '../i18n/validation-message.js';
+import { loadValidationText } from '../i18n/validation-text.js';
 import { ticketWidgetMessages, type TicketWidgetMessageKey } from './messages.js';
 
 /** Who is asking, when the host page already knows (a signed-in portal user). */
@@ -134,61 +133,109 @@ export class CrmTicketWidget extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, ticketWidgetMessages);
 
+  static override properties = {
+    requester: { attribute: false },
+    requesterName: { attribute: 'requester-name' },
+    requesterEmail: { attribute: 'requester-email' },
+    requesterPhone: { attribute: 'requester-phone' },
+    categories: {},
+    rateLimit: { type: Number, attribute: 'rate-limit' },
+    rateWindow: { type: Number, attribute: 'rate-window' },
+    suggestions: { type: Number },
+    suggestDelay: { type: Number, attribute: 'suggest-delay' },
+    articleUrl: { attribute: 'article-url' },
+    database: {},
+    view: { reflect: true },
+    errors: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
+    submitted: { state: true, attribute: false },
+    suggested: { state: true, attribute: false },
+    suggestAsked: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    ownClient: { state: true, attribute: false },
+    ownClientError: { state: true, attribute: false },
+    lookup: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    lookupPrefill: { state: true, attribute: false },
+  };
+
   /**
    * The requester, when the host knows who is signed in: `{ name, email, phone }`. The identity
    * fields are then not shown. Wins over the `requester-*` attributes.
    */
-  @property({ attribute: false }) accessor requester: TicketRequester | undefined;
+  declare requester: TicketRequester | undefined;
 
   /** The requester's name, from the host. */
-  @property({ attribute: 'requester-name' }) accessor requesterName: string | undefined;
+  declare requesterName: string | undefined;
   /** The requester's email, from the host. */
-  @property({ attribute: 'requester-email' }) accessor requesterEmail: string | undefined;
+  declare requesterEmail: string | undefined;
   /** The requester's phone, from the host. */
-  @property({ attribute: 'requester-phone' }) accessor requesterPhone: string | undefined;
+  declare requesterPhone: string | undefined;
 
   /** Categories offered, comma-separated, in order (core's ticket categories). */
-  @property() accessor categories = 'inquiry,fault,complaint,suggestion';
+  declare categories: string;
 
   /** Tickets a browser tab may submit per `rate-window`; `0` turns the limit off. */
-  @property({ type: Number, attribute: 'rate-limit' }) accessor rateLimit = 3;
+  declare rateLimit: number;
 
   /** The rate limit's window, in seconds. */
-  @property({ type: Number, attribute: 'rate-window' }) accessor rateWindow = 3600;
+  declare rateWindow: number;
 
   /** How many knowledge-base articles to suggest while typing; `0` turns suggestions off. */
-  @property({ type: Number }) accessor suggestions = 3;
+  declare suggestions: number;
 
   /** Milliseconds of quiet typing before asking for suggestions. */
-  @property({ type: Number, attribute: 'suggest-delay' }) accessor suggestDelay = 300;
+  declare suggestDelay: number;
 
   /** A link for each suggested article, `{id}` replaced (e.g. `/help/{id}`); unset: expand only. */
-  @property({ attribute: 'article-url' }) accessor articleUrl: string | undefined;
+  declare articleUrl: string | undefined;
 
   /** IndexedDB database of the widget's own client (standalone only). */
-  @property() accessor database = 'rapport';
+  declare database: string;
 
   /** `submit` (the form) or `status` (the lookup). */
-  @property({ reflect: true }) accessor view: 'submit' | 'status' = 'submit';
+  declare view: 'submit' | 'status';
 
-  @state() private accessor errors: Partial<Record<Field | 'lookup', string>> = {};
-  @state() private accessor formError = '';
-  @state() private accessor submitting = false;
-  @state() private accessor submitted: Ticket | { honeypot: true } | null = null;
-  @state() private accessor suggested: readonly ArticleSuggestion[] = [];
-  @state() private accessor suggestAsked = false;
-  @state() private accessor expanded: string | null = null;
-  @state() private accessor ownClient: 'none' | 'opening' | 'open' | 'failed' = 'none';
-  @state() private accessor ownClientError: unknown;
-  @state() private accessor lookup:
+  declare private errors: Partial<Record<Field | 'lookup', string>>;
+  declare private formError: string;
+  declare private submitting: boolean;
+  declare private submitted: Ticket | { honeypot: true } | null;
+  declare private suggested: readonly ArticleSuggestion[];
+  declare private suggestAsked: boolean;
+  declare private expanded: string | null;
+  declare private ownClient: 'none' | 'opening' | 'open' | 'failed';
+  declare private ownClientError: unknown;
+  declare private lookup:
     | { state: 'idle' }
     | { state: 'loading' }
     | { state: 'found'; ticket: PublicTicketStatus }
     | { state: 'missing' }
-    | { state: 'failed'; error: unknown } = { state: 'idle' };
-  @state() private accessor failure: unknown;
+    | { state: 'failed'; error: unknown };
+  declare private failure: unknown;
   /** Prefill of the lookup form after a submission. */
-  @state() private accessor lookupPrefill = { number: '', contact: '' };
+  declare private lookupPrefill: { number: string; contact: string };
+
+  constructor() {
+    super();
+    this.categories = 'inquiry,fault,complaint,suggestion';
+    this.rateLimit = 3;
+    this.rateWindow = 3600;
+    this.suggestions = 3;
+    this.suggestDelay = 300;
+    this.database = 'rapport';
+    this.view = 'submit';
+    this.errors = {};
+    this.formError = '';
+    this.submitting = false;
+    this.submitted = null;
+    this.suggested = [];
+    this.suggestAsked = false;
+    this.expanded = null;
+    this.ownClient = 'none';
+    this.lookup = { state: 'idle' };
+    this.lookupPrefill = { number: '', contact: '' };
+  }
 
   #ownCrm: Crm | undefined;
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
@@ -658,14 +705,13 @@ export class CrmTicketWidget extends CrmElement {
           ...(text('phone') && { phone: text('phone') }),
         };
     const errors: Partial<Record<Field, string>> = {};
-    const required = (field: Field) =>
-      this.i18n.t('validation.required', { field: this.i18n.t(LABELS[field]) });
+    const missing: Field[] = [];
     if (!host) {
-      if (!requester.name) errors.name = required('name');
+      if (!requester.name) missing.push('name');
       if (!requester.email && !requester.phone)
         errors.email = this.i18n.t('widget.contactRequired');
     }
-    if (!text('subject')) errors.subject = required('subject');
+    if (!text('subject')) missing.push('subject');
     const category = text('category') || list(this.categories)[0] || 'inquiry';
     const input = {
       subject: text('subject'),
@@ -674,7 +720,7 @@ export class CrmTicketWidget extends CrmElement {
       category: category as TicketCategory,
       requester,
     } satisfies TicketSubmission;
-    return { input, errors, honeypot: text('website') !== '' };
+    return { input, errors, missing, honeypot: text('website') !== '' };
   }
 
   async #focusFirstError(): Promise<void> {
@@ -687,7 +733,7 @@ export class CrmTicketWidget extends CrmElement {
     event.preventDefault();
     const crm = this.crm;
     if (!crm || this.submitting) return;
-    const { input, errors, honeypot } = this.#read(event.currentTarget as HTMLFormElement);
+    const { input, errors, missing, honeypot } = this.#read(event.currentTarget as HTMLFormElement);
     if (honeypot) {
       // A bot filled the hidden field: look successful, store nothing, tell nobody.
       this.submitted = { honeypot: true };
@@ -695,6 +741,11 @@ export class CrmTicketWidget extends CrmElement {
     }
     this.formError = '';
     this.failure = undefined;
+    if (missing.length) {
+      const text = await loadValidationText(this.i18n);
+      for (const field of missing)
+        errors[field] = text.t('validation.required', { field: this.i18n.t(LABELS[field]) });
+    }
     if (Object.keys(errors).length) {
       this.errors = errors;
       await this.#focusFirstError();
@@ -725,12 +776,12 @@ export class CrmTicketWidget extends CrmElement {
       this.renderRoot.querySelector<HTMLElement>('[part=number]')?.focus();
     } catch (error) {
       if (error instanceof ValidationError) {
+        const text = await loadValidationText(this.i18n);
         const next: Partial<Record<Field, string>> = {};
         const other: string[] = [];
         for (const issue of error.issues) {
           const field = fieldOf(issue.path);
-          const message = validationMessage(
-            this.i18n,
+          const message = text.issue(
             issue,
             field ? this.i18n.t(LABELS[field]) : String(issue.path.join('.')),
           );
