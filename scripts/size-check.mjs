@@ -76,7 +76,7 @@ export const CEILINGS = {
   '<crm-activity-timeline>': 7.5,
   '<crm-lead-form>': 7.5,
   '<crm-survey>': 6.5,
-  '<crm-kb-search>': 9,
+  '<crm-kb-search>': 7,
   '<crm-campaign-report>': 7.5,
   'all elements': 64.5,
 };

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   CUSTOMER_TIERS,
   LIFECYCLE_STAGES,
@@ -62,6 +61,16 @@ const whereConverter = {
   },
 };
 
+/** `columns="name,tier,owner"` as keys; no attribute means the default columns. */
+function parseColumns(value: string | null): string[] {
+  return value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...DEFAULT_COLUMNS];
+}
+
 /**
  * @summary A customer list over a query: sortable, filterable, searchable, selectable,
  * keyboard-navigable (grid pattern), paged by cursor as you scroll and virtualised, so 100k
@@ -96,39 +105,53 @@ export class CrmCustomerTable extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, customerTableMessages);
 
+  static override properties = {
+    where: { converter: whereConverter },
+    orderByAttr: { attribute: 'order-by' },
+    columns: { converter: { fromAttribute: parseColumns } },
+    pageSize: { type: Number, attribute: 'page-size' },
+    owners: { attribute: false },
+    filters: { attribute: false },
+    searchText: { state: true, attribute: false },
+    sortOverride: { state: true, attribute: false },
+    selection: { state: true, attribute: false },
+    focused: { state: true, attribute: false },
+  };
+
   /** Filter as JSON (`where='{"tier":{"eq":"vip"}}'`) or a `Where` object; chips narrow it further. */
-  @property({ converter: whereConverter }) accessor where: Where | undefined;
+  declare where: Where | undefined;
 
   /** Sort: `order-by="updatedAt:desc"` (or `-updatedAt`, `name`). Header clicks change it. */
-  @property({ attribute: 'order-by' }) accessor orderByAttr: string | null = null;
+  declare orderByAttr: string | null;
 
   /** Visible column keys, in order (`columns="name,tier,owner"`). The column chooser changes it. */
-  @property({
-    converter: {
-      fromAttribute: (v: string | null) =>
-        v
-          ? v
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : [...DEFAULT_COLUMNS],
-    },
-  })
-  accessor columns: string[] = [...DEFAULT_COLUMNS];
+  declare columns: string[];
 
   /** Rows per page fetched from storage. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  declare pageSize: number;
 
   /** The host's users, for owner names and the owner filter. */
-  @property({ attribute: false }) accessor owners: readonly TableOwner[] = [];
+  declare owners: readonly TableOwner[];
 
   /** Active filter chips (tier, lifecycle stage, owner). */
-  @property({ attribute: false }) accessor filters: readonly FilterChip[] = [];
+  declare filters: readonly FilterChip[];
 
-  @state() private accessor searchText = '';
-  @state() private accessor sortOverride: OrderBy[] | undefined;
-  @state() private accessor selection = new Set<string>();
-  @state() private accessor focused: GridCell = { row: -1, col: 0 };
+  declare private searchText: string;
+  declare private sortOverride: OrderBy[] | undefined;
+  declare private selection: Set<string>;
+  declare private focused: GridCell;
+
+  constructor() {
+    super();
+    this.orderByAttr = null;
+    this.columns = [...DEFAULT_COLUMNS];
+    this.pageSize = 50;
+    this.owners = [];
+    this.filters = [];
+    this.searchText = '';
+    this.selection = new Set<string>();
+    this.focused = { row: -1, col: 0 };
+  }
 
   #searchDraft = '';
   #composing = false;

@@ -70,6 +70,9 @@ export const kbSearchStyles = [
     .article {
       padding: var(--_crm-space) 0 0 1.1em;
     }
+    .plain {
+      white-space: pre-wrap;
+    }
     .votes {
       display: flex;
       flex-wrap: wrap;

@@ -1,9 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Article, ArticleSuggestion, QueryResult } from '@rapport/core';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
-import { renderMarkdown } from '../base/markdown.js';
 import { QueryController } from '../base/query-controller.js';
 import { readSession, writeSession } from '../base/session-store.js';
 import { emptyView, errorView, loadingView } from '../base/status-view.js';
@@ -21,6 +19,26 @@ export interface ArticleVoteDetail {
 export interface ArticleVotedDetail {
   readonly article: Article;
   readonly helpful: boolean;
+}
+
+/**
+ * The Markdown renderer, loaded the first time an article is opened (a page that only searches
+ * never downloads it). Until it is in, an article stays closed; if it fails to load, the article
+ * shows as plain text (escaped, line breaks kept), so nothing is lost.
+ */
+let markdown: typeof import('../base/markdown.js') | null | undefined;
+let markdownLoad: Promise<void> | undefined;
+function loadMarkdown(): Promise<void> {
+  markdownLoad ??= import('../base/markdown.js').then(
+    (module) => {
+      markdown = module;
+    },
+    (error: unknown) => {
+      markdown = null;
+      console.warn('[rapport] the Markdown renderer failed to load; articles show as text', error);
+    },
+  );
+  return markdownLoad;
 }
 
 /** Votes of this browser tab: article id → helpful. */
@@ -62,21 +80,41 @@ export class CrmKbSearch extends CrmElement {
   /** Strings, numbers, money and dates in the current locale. */
   protected readonly i18n = new LocalizeController(this, kbSearchMessages);
 
+  static override properties = {
+    query: {},
+    category: {},
+    limit: { type: Number },
+    searchDelay: { type: Number, attribute: 'search-delay' },
+    expanded: { state: true, attribute: false },
+    votes: { state: true, attribute: false },
+    voteError: { state: true, attribute: false },
+  };
+
   /** The search text (also what the visitor typed, after `search-delay`). */
-  @property() accessor query = '';
+  declare query: string;
 
   /** Only articles of this category. */
-  @property() accessor category: string | undefined;
+  declare category: string | undefined;
 
   /** How many results to show. */
-  @property({ type: Number }) accessor limit = 10;
+  declare limit: number;
 
   /** Milliseconds of quiet typing before searching (Enter searches at once). */
-  @property({ type: Number, attribute: 'search-delay' }) accessor searchDelay = 300;
+  declare searchDelay: number;
 
-  @state() private accessor expanded: string | null = null;
-  @state() private accessor votes: Votes = readSession<Votes>(VOTES_KEY, {});
-  @state() private accessor voteError: { id: string; message: string } | null = null;
+  declare private expanded: string | null;
+  declare private votes: Votes;
+  declare private voteError: { id: string; message: string } | null;
+
+  constructor() {
+    super();
+    this.query = '';
+    this.limit = 10;
+    this.searchDelay = 300;
+    this.expanded = null;
+    this.votes = readSession<Votes>(VOTES_KEY, {});
+    this.voteError = null;
+  }
 
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -186,7 +224,15 @@ export class CrmKbSearch extends CrmElement {
         <span>${i18n.t('kb.updated', { date: i18n.date(article.updatedAt) })}</span>
       </p>
       <div part="article" class="article" id=${id} ?hidden=${!open}>
-        ${open ? html`${renderMarkdown(article.body, { headingLevel: 4 })}${this.#renderVotes(article)}` : nothing}
+        ${
+          open
+            ? html`${
+                markdown
+                  ? markdown.renderMarkdown(article.body, { headingLevel: 4 })
+                  : html`<p class="plain">${article.body}</p>`
+              }${this.#renderVotes(article)}`
+            : nothing
+        }
       </div>
     </li>`;
   }
@@ -236,7 +282,8 @@ export class CrmKbSearch extends CrmElement {
     this.query = String(new FormData(event.currentTarget as HTMLFormElement).get('q') ?? '');
   };
 
-  private handleToggle(article: Article) {
+  private async handleToggle(article: Article) {
+    if (this.expanded !== article.id && markdown === undefined) await loadMarkdown();
     const opening = this.expanded !== article.id;
     this.expanded = opening ? article.id : null;
     if (opening) this.emit<ArticleOpenDetail>('crm-article-open', { article });
