@@ -214,7 +214,7 @@ export async function prepareOperations(
   };
 
   const operations: WriteOperation[] = [];
-  const createdIds = new Set<string>();
+  const createdIds: CreatedIds = new Map();
   // Long batches (imports) validate in time slices so the page stays responsive.
   const slice = createTimeSlicer();
   for (const [index, intent] of intents.entries()) {
@@ -289,6 +289,18 @@ export async function prepareOperations(
 
 type CreateIntent = Extract<WriteIntent, { type: 'create' }>;
 
+/** Ids created so far in one write, per entity (an import of 100k keeps no key string per record). */
+type CreatedIds = Map<EntityName, Set<string>>;
+
+/** Records `id` as created in this write; false when the write already creates it. */
+function claimId(createdIds: CreatedIds, entity: EntityName, id: string): boolean {
+  let ids = createdIds.get(entity);
+  if (!ids) createdIds.set(entity, (ids = new Set()));
+  if (ids.has(id)) return false;
+  ids.add(id);
+  return true;
+}
+
 /**
  * Validates one create: a token from {@link checkCreateInput} is taken as is (only what depends on
  * this write is checked: the id is free in this batch, custom fields against `definitions`); any
@@ -298,19 +310,17 @@ function validateCreate(
   intent: CreateIntent,
   prefix: Path,
   issues: ValidationIssue[],
-  createdIds: Set<string>,
+  createdIds: CreatedIds,
   definitions: readonly CustomFieldDefinition[],
   newId: () => string,
 ): CreateOperation | null {
   const checked = checkedCreates.get(intent.input as object);
   if (checked && checked.entity === intent.entity) {
     const id = checked.id ?? newId();
-    const key = `${intent.entity}\u0000${id}`;
-    if (createdIds.has(key)) {
+    if (!claimId(createdIds, intent.entity, id)) {
       issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
       return null;
     }
-    createdIds.add(key);
     const before = issues.length;
     customFieldIssues(checked.data, definitions, prefix, issues);
     if (issues.length > before) return null;
@@ -340,10 +350,8 @@ function validateCreate(
     issues.push({ path: [...prefix, 'id'], message: 'Not a valid id' });
     return null;
   }
-  const key = `${intent.entity}\u0000${id}`;
-  if (createdIds.has(key))
+  if (!claimId(createdIds, intent.entity, id))
     issues.push({ path: [...prefix, 'id'], message: `Duplicate id "${id}" in this batch` });
-  createdIds.add(key);
   if (issues.length > before) return null;
   const parsed = inputSchemaOf(intent.entity).safeParse(input);
   if (!parsed.success) {
@@ -394,7 +402,7 @@ export async function streamCreates(
   // One validation pass per iteration: a commit that is retried (the audit chain moved on in
   // another tab) iterates again and validates from the start, with fresh ids.
   let issues: ValidationIssue[] = [];
-  let createdIds = new Set<string>();
+  let createdIds: CreatedIds = new Map();
   let next = 0;
   const validateNext = (): CreateOperation | null => {
     const index = next++;
@@ -404,7 +412,7 @@ export async function streamCreates(
   };
   function* pass(): Generator<readonly CreateOperation[], void, undefined> {
     issues = [];
-    createdIds = new Set();
+    createdIds = new Map();
     next = 0;
     while (next < intents.length) {
       const chunk: CreateOperation[] = [];

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, unwrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import {
   ConflictError,
   CrmError,
@@ -152,8 +152,9 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
   const generations = new Map<string, number>();
   const totals = new Map<string, { generation: number; total: number }>();
   const changed = (events: readonly ChangeEvent[]) => {
-    for (const name of new Set(events.map((e) => e.collection)))
-      generations.set(name, (generations.get(name) ?? 0) + 1);
+    const touched = new Set<string>();
+    for (const event of events) touched.add(event.collection);
+    for (const name of touched) generations.set(name, (generations.get(name) ?? 0) + 1);
   };
 
   if (channel) {
@@ -386,9 +387,19 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       const db = await database();
       const at = commitOptions.at ?? new Date().toISOString();
       const tx = db.transaction(names, 'readwrite');
+      // A failed write rejects `done` before the commit hears of it (from its chunk's last request).
+      tx.done.catch(() => {});
       const scope = new Set(names);
-      // What this commit has written so far, so later mutations of the same id see it.
-      const staged = new Map<string, StoredRecord | null>();
+      // Writes go to the native stores: one request per mutation, with no promise or listener of
+      // its own. Requests of a transaction complete in the order they were made, so a chunk's last
+      // request settling says the whole chunk is written; a failed request aborts the transaction.
+      const nativeTx = unwrap(tx);
+      const stores = new Map<string, IDBObjectStore>();
+      const storeOf = (name: string): IDBObjectStore => {
+        let store = stores.get(name);
+        if (!store) stores.set(name, (store = nativeTx.objectStore(name)));
+        return store;
+      };
       const records: (StoredRecord | null)[] = [];
       const events: ChangeEvent[] = [];
       // The first error that decides the commit's outcome, thrown to the caller as is.
@@ -401,6 +412,31 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
         }
         throw error;
       };
+      // Chunks whose writes are queued and not yet confirmed, where a failed write is looked up:
+      // an insert of an id that already exists is a ConflictError naming that record.
+      const pending: { chunk: readonly Mutation[]; requests: IDBRequest[] }[] = [];
+      nativeTx.addEventListener(
+        'error',
+        (event) => {
+          const request = event.target as IDBRequest;
+          if (rejected || request.error?.name !== 'ConstraintError') return;
+          for (const { chunk, requests } of pending) {
+            const m = chunk[requests.indexOf(request)];
+            if (m?.type !== 'insert') continue;
+            rejected = true;
+            rejection = new ConflictError(
+              m.collection,
+              m.record.id,
+              null,
+              null,
+              `${m.collection}/${m.record.id} already exists`,
+            );
+            return;
+          }
+        },
+        // Before any other listener, so the failure is known when the commit settles.
+        { capture: true },
+      );
       // Chunks of at most `chunkSize`. A stream's next chunk is produced only here, after the
       // previous chunk's writes are queued and while they run: the producer (validation) works
       // while the database writes, and the transaction always has requests pending, so it stays
@@ -427,6 +463,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
           }
           if (next!.done) break;
           const chunk = next!.value;
+          let reads = false;
           for (const m of chunk) {
             if (!scope.has(m.collection))
               fail(
@@ -435,32 +472,38 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
                   `A commit over ${names.join(', ')} produced a change of "${m.collection}"`,
                 ),
               );
+            if (m.type !== 'insert') reads = true;
           }
           // Time on this thread only: the reads below are waited for, not worked on.
           let took = performance.now() - started;
-          // Reads first (all in flight together), then writes.
-          const existing = await Promise.all(
-            chunk.map((m) => {
-              const id = m.type === 'delete' ? m.id : m.record.id;
-              const key = `${m.collection}\u0000${id}`;
-              if (staged.has(key)) return staged.get(key)!;
-              if (m.type === 'insert') return undefined; // `add` below rejects duplicates itself
-              return tx.objectStore(m.collection).get(id) as Promise<StoredRecord | undefined>;
-            }),
-          );
-          const writes: Promise<unknown>[] = [];
-          // Failures surface through Promise.all below or through `fail`; never as unhandled rejections.
-          const track = (request: Promise<unknown>) => {
-            request.catch(() => {});
-            writes.push(request);
-          };
+          // Updates and deletes need the current record: read all of them together. The reads are
+          // queued after every earlier chunk's writes, so they see what this commit wrote there.
+          // Inserts need no read: `add` rejects an existing id itself.
+          const existing = reads
+            ? await Promise.all(
+                chunk.map((m) =>
+                  m.type === 'insert'
+                    ? undefined
+                    : (tx
+                        .objectStore(m.collection)
+                        .get(m.type === 'delete' ? m.id : m.record.id) as Promise<
+                        StoredRecord | undefined
+                      >),
+                ),
+              )
+            : null;
+          // What this chunk has written so far, when a later mutation of it may touch the same
+          // record (only chunks with updates or deletes read a record before writing it).
+          const staged = reads ? new Map<string, StoredRecord | null>() : null;
+          const requests: IDBRequest[] = [];
           const queueing = performance.now();
-          chunk.forEach((m, i) => {
-            const store = tx.objectStore(m.collection);
+          for (let i = 0; i < chunk.length; i++) {
+            const m = chunk[i]!;
+            const store = storeOf(m.collection);
             const id = m.type === 'delete' ? m.id : m.record.id;
-            const key = `${m.collection}\u0000${id}`;
-            // An earlier mutation of this commit may have touched the same record.
-            const current = (staged.has(key) ? staged.get(key) : existing[i]) ?? null;
+            let current: StoredRecord | null = null;
+            const key = staged ? `${m.collection}\u0000${id}` : '';
+            if (staged) current = (staged.has(key) ? staged.get(key) : existing![i]) ?? null;
             if (m.type === 'insert') {
               if (current)
                 fail(
@@ -479,23 +522,8 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
                 createdAt: at,
                 updatedAt: at,
               } as StoredRecord;
-              track(
-                store.add(record).catch((error: unknown) => {
-                  if ((error as { name?: string }).name === 'ConstraintError') {
-                    fail(
-                      new ConflictError(
-                        m.collection,
-                        id,
-                        null,
-                        null,
-                        `${m.collection}/${id} already exists`,
-                      ),
-                    );
-                  }
-                  throw error;
-                }),
-              );
-              staged.set(key, record);
+              requests.push(store.add(record));
+              staged?.set(key, record);
               records.push(record);
               events.push({
                 type: 'created',
@@ -504,7 +532,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
                 version: 1,
                 source: 'local',
               });
-              return;
+              continue;
             }
             if (!current) fail(new NotFoundError(m.collection, id));
             if (m.expectedVersion !== undefined && m.expectedVersion !== current!.version) {
@@ -518,8 +546,8 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
                 createdAt: current!.createdAt,
                 updatedAt: at,
               } as StoredRecord;
-              track(store.put(record));
-              staged.set(key, record);
+              requests.push(store.put(record));
+              staged!.set(key, record);
               records.push(record);
               events.push({
                 type: 'updated',
@@ -529,8 +557,8 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
                 source: 'local',
               });
             } else {
-              track(store.delete(id));
-              staged.set(key, null);
+              requests.push(store.delete(id));
+              staged!.set(key, null);
               records.push(null);
               events.push({
                 type: 'deleted',
@@ -540,7 +568,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
                 source: 'local',
               });
             }
-          });
+          }
           written += chunk.length;
           took += performance.now() - queueing;
           limit = Math.max(
@@ -548,7 +576,20 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
             Math.min(chunkSize, Math.round((chunk.length * CHUNK_TASK_MS) / Math.max(took, 1))),
           );
           const done = Math.min(written, total);
-          const queued = Promise.all(writes).then(() => commitOptions.onProgress?.(done, total));
+          const entry = { chunk, requests };
+          pending.push(entry);
+          const last = requests[requests.length - 1];
+          const queued = (
+            last
+              ? new Promise<void>((resolve, reject) => {
+                  last.onsuccess = () => resolve();
+                  last.onerror = () => reject(last.error);
+                })
+              : Promise.resolve()
+          ).then(() => {
+            pending.splice(pending.indexOf(entry), 1);
+            commitOptions.onProgress?.(done, total);
+          });
           queued.catch(() => {});
           if (inFlight) await inFlight;
           inFlight = queued;

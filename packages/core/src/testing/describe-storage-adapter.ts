@@ -3,6 +3,7 @@ import { aggregatePages, type AggregateQuery } from '../query/aggregate.js';
 import type { QueryResult, QuerySpec } from '../query/query-spec.js';
 import type {
   ChangeEvent,
+  Mutation,
   RecordData,
   StorageAdapter,
   StoredRecord,
@@ -263,13 +264,14 @@ export function describeStorageAdapter(name: string, options: StorageAdapterSuit
         assertEqual((await adapter.get('customers', 'existing'))?.name, 'keep');
       });
 
-      it('stores nothing when a duplicate id appears late in a batch', async () => {
+      it('stores nothing when a duplicate id appears late in a batch, and names it', async () => {
         const mutations = Array.from({ length: 1000 }, (_, i) => ({
           type: 'insert' as const,
           collection: 'customers',
           record: { id: `bulk-${i === 999 ? 3 : i}`, name: `n${i}` },
         }));
-        await assertRejects(adapter.commit(mutations), ConflictError);
+        const error = await assertRejects(adapter.commit(mutations), ConflictError);
+        assertEqual([error.collection, error.id], ['customers', 'bulk-3']);
         assertEqual(await adapter.count('customers'), 0);
       });
 
@@ -382,9 +384,70 @@ export function describeStorageAdapter(name: string, options: StorageAdapterSuit
 
       it('stores nothing when a late chunk conflicts with a stored record', async () => {
         await insert({ id: 's02900', name: 'keep' });
-        await assertRejects(adapter.commit(stream(6, 500)), ConflictError);
+        const error = await assertRejects(adapter.commit(stream(6, 500)), ConflictError);
+        assertEqual(error.id, 's02900');
         assertEqual(await adapter.count('customers'), 1);
         assertEqual((await adapter.get('customers', 's02900'))?.name, 'keep');
+      });
+
+      it('applies a commit in order across chunks: later chunks update and delete what earlier ones inserted', async () => {
+        const insert = (id: string, name: string) =>
+          ({ type: 'insert', collection: 'customers', record: { id, name } }) as const;
+        const update = (id: string, name: string, expectedVersion: number) =>
+          ({
+            type: 'update',
+            collection: 'customers',
+            record: { id, name },
+            expectedVersion,
+          }) as const;
+        const first = Array.from({ length: 400 }, (_, i) => insert(`o${i}`, `客户 ${i}`));
+        const chunks: Mutation[][] = [
+          first,
+          // The same record inserted and updated within one chunk, and one from the first chunk.
+          [insert('late', '新客户'), update('late', '新客户 二', 1), update('o5', '改名', 1)],
+          [
+            { type: 'delete', collection: 'customers', id: 'o7', expectedVersion: 1 },
+            update('o5', '再改名', 2),
+          ],
+        ];
+        const { records } = await adapter.commit(
+          { collections: ['customers'], size: 405, chunks },
+          { at: AT(6) },
+        );
+        assertEqual(
+          records.slice(400).map((r) => r && [r.id, r.version]),
+          [['late', 1], ['late', 2], ['o5', 2], null, ['o5', 3]],
+        );
+        const o5 = await adapter.get('customers', 'o5');
+        assertEqual([o5?.name, o5?.version], ['再改名', 3]);
+        const late = await adapter.get('customers', 'late');
+        assertEqual([late?.name, late?.version], ['新客户 二', 2]);
+        assertEqual(await adapter.get('customers', 'o7'), null);
+        assertEqual(await adapter.count('customers'), 400);
+      });
+
+      it('stores nothing when a later chunk updates a record an earlier chunk inserted, with a stale version', async () => {
+        const chunks: Mutation[][] = [
+          Array.from({ length: 300 }, (_, i) => ({
+            type: 'insert' as const,
+            collection: 'customers',
+            record: { id: `v${i}`, name: `客户 ${i}` },
+          })),
+          [
+            {
+              type: 'update',
+              collection: 'customers',
+              record: { id: 'v9', name: 'x' },
+              expectedVersion: 2,
+            },
+          ],
+        ];
+        const error = await assertRejects(
+          adapter.commit({ collections: ['customers'], size: 301, chunks }),
+          ConflictError,
+        );
+        assertEqual([error.id, error.actualVersion], ['v9', 1]);
+        assertEqual(await adapter.count('customers'), 0);
       });
 
       it('fails, storing nothing, when the chunks hold another count than declared', async () => {
