@@ -10,6 +10,7 @@ import {
 } from '../query/query-spec.js';
 import { createFilter, runQuery } from '../query/run-query.js';
 import { createSubscribable } from '../subscribable.js';
+import { createTimeSlicer } from '../yield-to-event-loop.js';
 import { COLLECTIONS, collectionMap } from './collections.js';
 import { createMemoryIndexes } from './memory-indexes.js';
 import { createMemoryPages } from './memory-pages.js';
@@ -26,7 +27,7 @@ import type {
   StorageAdapter,
   StoredRecord,
 } from './storage-adapter.js';
-import { collectMutations, isMutationStream } from './mutation-stream.js';
+import { checkStreamSize, isMutationStream } from './mutation-stream.js';
 
 export interface MemoryAdapterOptions {
   /** Defaults to Rapport's collections. */
@@ -38,9 +39,18 @@ export interface MemoryAdapterOptions {
   readonly searchIndex?: { readonly minRecords?: number } | false;
 }
 
+/** Changes staged or applied between two looks at the clock during a streamed commit. */
+const STREAM_STEP = 64;
+
 /**
  * Keeps everything in `Map`s: the default in Node, and the backing of stories and tests. Stored
  * records are deep-frozen copies, so nothing a caller does to a returned object reaches storage.
+ *
+ * A commit of a list is staged and applied in one synchronous step. A {@link MutationStream} (a
+ * bulk import) is staged a chunk at a time and applied in slices, yielding to the event loop
+ * between them, and stays all-or-nothing: reads see none of it until all of it is applied (a read
+ * made while it is being applied waits for the end), a failure leaves nothing, and later commits
+ * wait for it.
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): StorageAdapter {
   const descriptors = collectionMap(options.collections ?? COLLECTIONS);
@@ -48,6 +58,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   for (const name of descriptors.keys()) data.set(name, new Map());
   const changes = createSubscribable<ChangeListener>();
   let closed = false;
+  /** The streamed commit in progress, if any: other commits wait for it. */
+  let writing: Promise<unknown> | null = null;
+  /** Set while a streamed commit is being applied: reads wait for it. */
+  let applying: Promise<void> | null = null;
   const pages = createMemoryPages();
   const indexes = createMemoryIndexes(descriptors);
   const search =
@@ -159,6 +173,152 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     };
   };
 
+  /**
+   * Checks and stages mutations against an overlay of the stored records (nothing is stored yet),
+   * collecting the records and change events a commit returns and emits.
+   */
+  const createStaging = (at: string) => {
+    const overlay = new Map<string, Map<string, StoredRecord | null>>();
+    const records: (StoredRecord | null)[] = [];
+    const events: ChangeEvent[] = [];
+    const current = (collection: string, id: string): StoredRecord | null => {
+      const staged = overlay.get(collection)?.get(id);
+      return staged !== undefined ? staged : (table(collection).get(id) ?? null);
+    };
+    const stage = (collection: string, id: string, value: StoredRecord | null): void => {
+      let rows = overlay.get(collection);
+      if (!rows) overlay.set(collection, (rows = new Map()));
+      rows.set(id, value);
+    };
+    const add = (mutation: Mutation): void => {
+      const id = mutation.type === 'delete' ? mutation.id : mutation.record.id;
+      const existing = current(mutation.collection, id);
+      if (mutation.type === 'insert') {
+        if (existing)
+          throw new ConflictError(
+            mutation.collection,
+            id,
+            null,
+            existing.version,
+            `${mutation.collection}/${id} already exists`,
+          );
+        const record = freeze({
+          ...mutation.record,
+          id,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        });
+        stage(mutation.collection, id, record);
+        records.push(record);
+        events.push({
+          type: 'created',
+          collection: mutation.collection,
+          id,
+          version: 1,
+          source: 'local',
+        });
+        return;
+      }
+      if (!existing) throw new NotFoundError(mutation.collection, id);
+      if (mutation.expectedVersion !== undefined && mutation.expectedVersion !== existing.version) {
+        throw new ConflictError(
+          mutation.collection,
+          id,
+          mutation.expectedVersion,
+          existing.version,
+        );
+      }
+      if (mutation.type === 'update') {
+        const version = existing.version + 1;
+        const record = freeze({
+          ...mutation.record,
+          id,
+          version,
+          createdAt: existing.createdAt,
+          updatedAt: at,
+        });
+        stage(mutation.collection, id, record);
+        records.push(record);
+        events.push({
+          type: 'updated',
+          collection: mutation.collection,
+          id,
+          version,
+          source: 'local',
+        });
+      } else {
+        stage(mutation.collection, id, null);
+        records.push(null);
+        events.push({
+          type: 'deleted',
+          collection: mutation.collection,
+          id,
+          version: existing.version,
+          source: 'local',
+        });
+      }
+    };
+    return { overlay, records, events, add };
+  };
+
+  /**
+   * Applies staged changes to the stored records and indexes. Without `slice` it never awaits, so
+   * it runs to the end before returning; with it, it pauses when the slice is used up (the caller
+   * keeps reads and other commits waiting meanwhile).
+   */
+  const apply = async (
+    overlay: ReadonlyMap<string, ReadonlyMap<string, StoredRecord | null>>,
+    slice?: () => Promise<void> | undefined,
+  ): Promise<void> => {
+    let n = 0;
+    for (const [collection, rows] of overlay) {
+      pages.forget(collection);
+      indexes.prepare(collection, rows.size);
+      const target = table(collection);
+      for (const [id, value] of rows) {
+        indexes.replace(collection, target.get(id), value);
+        if (value) target.set(id, value);
+        else target.delete(id);
+        const paused = slice && ++n % STREAM_STEP === 0 && slice();
+        if (paused) await paused;
+      }
+    }
+  };
+
+  /** A stream's chunks staged as they are produced, then applied in slices (see above). */
+  const commitStream = async (
+    stream: MutationStream,
+    at: string,
+    onProgress: CommitOptions['onProgress'],
+  ): Promise<CommitResult> => {
+    const staging = createStaging(at);
+    const slice = createTimeSlicer();
+    let produced = 0;
+    // Producing a chunk may throw: then nothing staged is applied.
+    for (const chunk of stream.chunks) {
+      for (const mutation of chunk) {
+        staging.add(mutation);
+        if (++produced % STREAM_STEP === 0) {
+          const paused = slice();
+          if (paused) await paused;
+        }
+      }
+      onProgress?.(Math.min(produced, stream.size), stream.size);
+      const paused = slice();
+      if (paused) await paused;
+    }
+    checkStreamSize(stream, produced);
+    // From here on nothing can fail: reads wait until every change is applied.
+    try {
+      await (applying = apply(staging.overlay, slice));
+    } finally {
+      applying = null;
+    }
+    if (staging.events.length) changes.emit(staging.events);
+    return { records: staging.records };
+  };
+
   return {
     capabilities: {
       kind: 'memory',
@@ -169,15 +329,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
 
     async get(collection, id) {
+      if (applying) await applying;
       return table(collection).get(id) ?? null;
     },
 
     async getMany(collection, ids) {
+      if (applying) await applying;
       const rows = table(collection);
       return ids.map((id) => rows.get(id) ?? null);
     },
 
     async query(collection, spec: QuerySpec) {
+      if (applying) await applying;
       const rows = table(collection);
       const narrowed = search?.narrow(collection, spec);
       if (narrowed) return runQuery(narrowed.records, narrowed.spec, searchFields(collection));
@@ -200,6 +363,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
 
     async count(collection, query: CountQuery = {}) {
+      if (applying) await applying;
       const rows = table(collection);
       if (!query.where && !query.search) return rows.size;
       if (!query.search) {
@@ -215,6 +379,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
 
     async aggregate(collection, query) {
+      if (applying) await applying;
       const rows = table(collection);
       const filter = createFilter({ ...(query.where && { where: query.where }) }, []);
       const aggregator = createAggregator(query);
@@ -227,112 +392,32 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       input: readonly Mutation[] | MutationStream,
       commitOptions: CommitOptions = {},
     ): Promise<CommitResult> {
-      // A stream is produced in full first (it may throw; nothing is staged until it is done).
-      const mutations = isMutationStream(input) ? await collectMutations(input) : input;
+      // One commit at a time: a commit made during a streamed one sees it whole, or fails alone.
+      while (writing) await writing.catch(() => {});
       const at = commitOptions.at ?? new Date().toISOString();
+      if (isMutationStream(input)) {
+        // Started once `writing` is set: producing a chunk may call back into this adapter.
+        const run = Promise.resolve().then(() => commitStream(input, at, commitOptions.onProgress));
+        writing = run;
+        try {
+          return await run;
+        } finally {
+          if (writing === run) writing = null;
+        }
+      }
       // Stage every mutation against an overlay first; only if all succeed is anything applied.
-      const overlay = new Map<string, Map<string, StoredRecord | null>>();
-      const current = (collection: string, id: string): StoredRecord | null => {
-        const staged = overlay.get(collection)?.get(id);
-        return staged !== undefined ? staged : (table(collection).get(id) ?? null);
-      };
-      const stage = (collection: string, id: string, value: StoredRecord | null): void => {
-        let rows = overlay.get(collection);
-        if (!rows) overlay.set(collection, (rows = new Map()));
-        rows.set(id, value);
-      };
-      const records: (StoredRecord | null)[] = [];
-      const events: ChangeEvent[] = [];
-      for (const mutation of mutations) {
-        const id = mutation.type === 'delete' ? mutation.id : mutation.record.id;
-        const existing = current(mutation.collection, id);
-        if (mutation.type === 'insert') {
-          if (existing)
-            throw new ConflictError(
-              mutation.collection,
-              id,
-              null,
-              existing.version,
-              `${mutation.collection}/${id} already exists`,
-            );
-          const record = freeze({
-            ...mutation.record,
-            id,
-            version: 1,
-            createdAt: at,
-            updatedAt: at,
-          });
-          stage(mutation.collection, id, record);
-          records.push(record);
-          events.push({
-            type: 'created',
-            collection: mutation.collection,
-            id,
-            version: 1,
-            source: 'local',
-          });
-        } else {
-          if (!existing) throw new NotFoundError(mutation.collection, id);
-          if (
-            mutation.expectedVersion !== undefined &&
-            mutation.expectedVersion !== existing.version
-          ) {
-            throw new ConflictError(
-              mutation.collection,
-              id,
-              mutation.expectedVersion,
-              existing.version,
-            );
-          }
-          if (mutation.type === 'update') {
-            const version = existing.version + 1;
-            const record = freeze({
-              ...mutation.record,
-              id,
-              version,
-              createdAt: existing.createdAt,
-              updatedAt: at,
-            });
-            stage(mutation.collection, id, record);
-            records.push(record);
-            events.push({
-              type: 'updated',
-              collection: mutation.collection,
-              id,
-              version,
-              source: 'local',
-            });
-          } else {
-            stage(mutation.collection, id, null);
-            records.push(null);
-            events.push({
-              type: 'deleted',
-              collection: mutation.collection,
-              id,
-              version: existing.version,
-              source: 'local',
-            });
-          }
-        }
-      }
-      for (const [collection, rows] of overlay) {
-        pages.forget(collection);
-        indexes.prepare(collection, rows.size);
-        const target = table(collection);
-        for (const [id, value] of rows) {
-          indexes.replace(collection, target.get(id), value);
-          if (value) target.set(id, value);
-          else target.delete(id);
-        }
-      }
-      commitOptions.onProgress?.(mutations.length, mutations.length);
-      if (events.length) changes.emit(events);
-      return { records };
+      const staging = createStaging(at);
+      for (const mutation of input) staging.add(mutation);
+      void apply(staging.overlay); // no slicer: applied in full before this line ends
+      commitOptions.onProgress?.(input.length, input.length);
+      if (staging.events.length) changes.emit(staging.events);
+      return { records: staging.records };
     },
 
     subscribe: changes.subscribe,
 
     async explain(collection, spec) {
+      if (applying) await applying;
       // The same choices as `query`: the full-text index, a walk of a sorted field, one bucket
       // of an equality index, or every record.
       const searching = !!spec.search?.trim();
@@ -349,6 +434,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     },
 
     async close() {
+      // A streamed commit in progress completes (or fails) first.
+      while (writing) await writing.catch(() => {});
       closed = true;
       pages.clear();
       indexes.clear();
