@@ -30,14 +30,14 @@ export function csvRowSource(text: string): RowSource {
           continue;
         }
         const values: Record<string, string> = {};
-        header.forEach((name, i) => {
-          values[name] = record[i] ?? '';
-        });
-        const extra = record.slice(header.length).filter((c) => c.trim() !== '');
+        for (let i = 0; i < header.length; i++) values[header[i]!] = record[i] ?? '';
+        // Cells past the header that hold something (a trailing empty cell is harmless).
+        const extra =
+          record.length > header.length && record.slice(header.length).some((c) => c.trim() !== '');
         rows.push({
           row: index,
           values,
-          ...(extra.length && {
+          ...(extra && {
             problem: `${record.length} cells but the header has ${header.length} columns (an unclosed quote?)`,
           }),
         });

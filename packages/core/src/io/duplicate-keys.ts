@@ -24,10 +24,12 @@ export function duplicateKeys(
   entity: DedupeEntity,
   record: Readonly<Record<string, unknown>>,
 ): DuplicateKey[] {
-  const keys = new Map<string, DuplicateKey>();
+  // A record has a few keys at most: a list scanned for repeats beats a Map over 100k rows.
+  const keys: DuplicateKey[] = [];
   const add = (on: DuplicateReason, value: string) => {
     const key = `${on}:${value}`;
-    keys.set(key, { on, key });
+    for (const k of keys) if (k.key === key) return;
+    keys.push({ on, key });
   };
   const phones = Array.isArray(record.phones) ? (record.phones as unknown[]) : [];
   for (const phone of phones) {
@@ -52,5 +54,5 @@ export function duplicateKeys(
     const key = companyKey(record.name);
     if (key.length >= 2) add('company', key);
   }
-  return [...keys.values()];
+  return keys;
 }

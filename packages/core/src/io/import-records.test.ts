@@ -260,6 +260,78 @@ describe('importCsv: duplicates', () => {
   });
 });
 
+describe('importCsv: a large all-or-nothing import', () => {
+  // Above 1,000 rows the write is streamed to storage a chunk at a time; a bad row anywhere must
+  // still store nothing, and be reported exactly as a dry run reports it.
+  const file = (size: number, edit: (cells: string[], i: number) => void = () => {}) =>
+    HEADER +
+    Array.from({ length: size }, (_, i) => {
+      const cells = [`公司${i}`, `139${String(i).padStart(8, '0')}`, '', `s${i}@a.cn`];
+      cells.push(...Array<string>(7).fill(''));
+      edit(cells, i);
+      return cells.join(',') + '\r\n';
+    }).join('');
+  const failure = async (text: string) => {
+    const error = await crm.io
+      .importCsv('customer', text, { mapping: CUSTOMER_MAPPING })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportValidationError);
+    const dry = await crm.io.importCsv('customer', text, {
+      mapping: CUSTOMER_MAPPING,
+      dryRun: true,
+    });
+    const { report } = error as ImportValidationError;
+    expect({ ...report, dryRun: true }).toEqual(dry);
+    expect(await adapter.count('customers')).toBe(0);
+    return error as ImportValidationError;
+  };
+
+  it('stores all rows when every row is valid', async () => {
+    const report = await crm.io.importCsv('customer', file(1500), { mapping: CUSTOMER_MAPPING });
+    expect(report).toMatchObject({ committed: true, rows: 1500, valid: 1500, created: 1500 });
+    expect(report.invalid).toEqual([]);
+    expect(await crm.customers.count()).toBe(1500);
+    const [first] = (await crm.customers.list({ where: { name: { eq: '公司0' } } })).items;
+    expect(first).toMatchObject({ phones: [{ number: '13900000000' }], emails: ['s0@a.cn'] });
+  });
+
+  it('a row the schema refuses in the last chunk stores nothing and names that row', async () => {
+    const error = await failure(
+      file(1500, (cells, i) => {
+        if (i === 1490) cells[3] = 'not-an-email';
+      }),
+    );
+    expect(error.report.invalid.map((r) => r.row)).toEqual([1492]);
+    expect(error.issues.map((i) => i.path)).toEqual([[1492, 'emails', 0]]);
+  });
+
+  it('reports every bad row, and the duplicates among the good ones, as a dry run does', async () => {
+    const error = await failure(
+      file(1500, (cells, i) => {
+        if (i === 3) cells[3] = 'bad';
+        if (i === 700) cells[1] = '139 0000 0001'; // the phone of row 3
+        if (i === 1400) cells[8] = 'yesterday';
+      }),
+    );
+    expect(error.report.invalid.map((r) => r.row)).toEqual([5, 1402]);
+    expect(error.report.duplicates).toEqual([
+      { row: 702, matches: { row: 3 }, on: ['phone'], action: 'skip' },
+    ]);
+  });
+
+  it('a bad row that duplicates an earlier one still fails the import', async () => {
+    const error = await failure(
+      file(1500, (cells, i) => {
+        if (i === 1200) {
+          cells[1] = '139 0000 0002'; // the phone of row 4
+          cells[3] = 'bad';
+        }
+      }),
+    );
+    expect(error.report.invalid.map((r) => r.row)).toEqual([1202]);
+  });
+});
+
 describe('importCsv: progress and cancellation', () => {
   const rows = (n: number) =>
     HEADER +
