@@ -57,6 +57,8 @@ export const run = async ({
   let importStall = 0;
   let exportStall = 0;
   let progressEvents = 0;
+  /** When each SDK import's commit began, from its start (ms): the work done before writing. */
+  const commitStarts: number[] = [];
   let exportedChars = 0;
 
   for (let r = 0; r < repetitions; r++) {
@@ -79,12 +81,19 @@ export const run = async ({
 
     // SDK import.
     const crm = await createCrm({ storage: createMemoryAdapter(), clock: () => new Date(AT) });
+    const started = performance.now();
+    let commitStart = NaN;
     const imported = await timed(() =>
       crm.io.importCsv('customer', text, {
         mapping: CSV_MAPPING,
-        onProgress: () => progressEvents++,
+        onProgress: ({ phase }) => {
+          progressEvents++;
+          if (phase === 'commit' && Number.isNaN(commitStart))
+            commitStart = performance.now() - started;
+        },
       }),
     );
+    commitStarts.push(commitStart);
     if (imported.value.created !== size)
       throw new Error(`the SDK imported ${imported.value.created} of ${size}`);
     importTimes.push(imported.ms);
@@ -124,9 +133,10 @@ export const run = async ({
       goalRatio: 1.1,
       met: importMs / rawImportMs <= 1.1 && importStall <= 50,
       notes:
-        `longest event-loop stall ${importStall.toFixed(0)} ms (the memory adapter commits in one ` +
-        `synchronous call, as in the baseline); ${(progressEvents / repetitions).toFixed(0)} ` +
-        'progress events per import; the SDK also validates every row, dedupes and audits',
+        `longest event-loop stall ${importStall.toFixed(0)} ms (the baseline's raw commit is one ` +
+        `synchronous call; the SDK's is streamed); ${(progressEvents / repetitions).toFixed(0)} ` +
+        `progress events per import; the commit starts after ${median(commitStarts).toFixed(0)} ` +
+        'ms (median); the SDK also validates every row, dedupes and audits',
     },
     {
       measure: `node: export ${size} rows to CSV, memory adapter (ms, median of ${repetitions})`,
