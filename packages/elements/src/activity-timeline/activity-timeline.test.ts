@@ -21,6 +21,17 @@ describe('<crm-activity-timeline>', () => {
   let customerId: string;
   let total: number;
 
+  /** A timeline of the seeded customer, loaded, with the "add a note" composer open. */
+  async function timelineWithNoteComposer(): Promise<CrmActivityTimeline> {
+    const el = await fixture<CrmActivityTimeline>(
+      html`<crm-activity-timeline customer-id=${customerId} .crm=${crm}></crm-activity-timeline>`,
+    );
+    await until(() => events(el).length > 0);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=toolbar] button')!.click();
+    await el.updateComplete;
+    return el;
+  }
+
   before(async () => {
     ({ crm } = await seededCrm('en'));
     // The customer with the longest timeline.
@@ -57,13 +68,8 @@ describe('<crm-activity-timeline>', () => {
   });
 
   it('adds a note inline, and it appears on the timeline', async () => {
-    const el = await fixture<CrmActivityTimeline>(
-      html`<crm-activity-timeline customer-id=${customerId} .crm=${crm}></crm-activity-timeline>`,
-    );
-    await until(() => events(el).length > 0);
+    const el = await timelineWithNoteComposer();
     const root = el.shadowRoot!;
-    root.querySelector<HTMLButtonElement>('[part=toolbar] button')!.click();
-    await el.updateComplete;
     const text = root.querySelector<HTMLTextAreaElement>('textarea[name=text]')!;
     expect(root.activeElement).to.equal(text);
     await expect(el).to.be.accessible();
@@ -130,13 +136,8 @@ describe('<crm-activity-timeline>', () => {
 
   it('shows a validation message in English the first time, never in another language', async () => {
     // The validation strings load on demand: the message shows once they are in, in the locale.
-    const el = await fixture<CrmActivityTimeline>(
-      html`<crm-activity-timeline customer-id=${customerId} .crm=${crm}></crm-activity-timeline>`,
-    );
-    await until(() => events(el).length > 0);
+    const el = await timelineWithNoteComposer();
     const root = el.shadowRoot!;
-    root.querySelector<HTMLButtonElement>('[part=toolbar] button')!.click();
-    await el.updateComplete;
     root.querySelector<HTMLFormElement>('form')!.noValidate = true;
     const seen: string[] = [];
     const error = root.querySelector('#form-error')!;
