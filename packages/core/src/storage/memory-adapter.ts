@@ -263,15 +263,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
   };
 
   /**
-   * Applies staged changes to the stored records and indexes. Without `slice` it never awaits, so
-   * it runs to the end before returning; with it, it pauses when the slice is used up (the caller
-   * keeps reads and other commits waiting meanwhile).
+   * Applies staged changes to the stored records and indexes, one change per step: a list commit
+   * runs every step at once (synchronously, so a failure throws to the caller), a streamed one in
+   * time slices, reads and other commits waiting meanwhile.
    */
-  const apply = async (
+  const apply = function* (
     overlay: ReadonlyMap<string, ReadonlyMap<string, StoredRecord | null>>,
-    slice?: () => Promise<void> | undefined,
-  ): Promise<void> => {
-    let n = 0;
+  ): Generator<void, void, undefined> {
     for (const [collection, rows] of overlay) {
       pages.forget(collection);
       indexes.prepare(collection, rows.size);
@@ -280,8 +278,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
         indexes.replace(collection, target.get(id), value);
         if (value) target.set(id, value);
         else target.delete(id);
-        const paused = slice && ++n % STREAM_STEP === 0 && slice();
-        if (paused) await paused;
+        yield;
       }
     }
   };
@@ -311,7 +308,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
     checkStreamSize(stream, produced);
     // From here on nothing can fail: reads wait until every change is applied.
     try {
-      await (applying = apply(staging.overlay, slice));
+      await (applying = (async () => {
+        let n = 0;
+        for (const _ of apply(staging.overlay)) {
+          const paused = ++n % STREAM_STEP === 0 && slice();
+          if (paused) await paused;
+        }
+      })());
     } finally {
       applying = null;
     }
@@ -408,7 +411,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       // Stage every mutation against an overlay first; only if all succeed is anything applied.
       const staging = createStaging(at);
       for (const mutation of input) staging.add(mutation);
-      void apply(staging.overlay); // no slicer: applied in full before this line ends
+      for (const _ of apply(staging.overlay)); // synchronously, to the end
       commitOptions.onProgress?.(input.length, input.length);
       if (staging.events.length) changes.emit(staging.events);
       return { records: staging.records };
