@@ -74,6 +74,21 @@ const CHUNK_TASK_MS = 12;
 /** Change events per BroadcastChannel message (see `broadcast`). */
 const BROADCAST_SLICE = 2000;
 
+/**
+ * A native request's result. Reads go straight to the native stores: no promise wrapper and no
+ * listeners of their own per request, so a page or a count costs what one raw request costs.
+ */
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** A read-only native store of `collection`, in a transaction of its own. */
+const readStore = (db: IDBPDatabase, collection: string): IDBObjectStore =>
+  unwrap(db).transaction(collection, 'readonly').objectStore(collection);
+
 export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapter {
   const descriptors = collectionMap(options.collections ?? COLLECTIONS);
   const version = options.version ?? INDEXEDDB_SCHEMA_VERSION;
@@ -212,19 +227,18 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     collection: string,
     plan: IndexedPlan,
   ): Promise<StoredRecord[]> => {
-    const tx = db.transaction(collection, 'readonly');
-    const store = tx.objectStore(collection);
+    const store = readStore(db, collection);
     if (plan.kind === 'candidates') {
       const index = store.index(plan.field);
       const parts = await Promise.all(
         plan.ranges.map((range) => {
           const keyRange = toKeyRange(range);
-          return keyRange === 'empty' ? [] : index.getAll(keyRange);
+          return keyRange === 'empty' ? [] : result(index.getAll(keyRange));
         }),
       );
       return parts.flat() as StoredRecord[];
     }
-    return (await store.getAll()) as StoredRecord[];
+    return (await result(store.getAll())) as StoredRecord[];
   };
 
   const orderedPage = async (
@@ -235,8 +249,7 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
   ): Promise<QueryResult<StoredRecord>> => {
     const orderBy = withIdTiebreak(spec.orderBy);
     const limit = spec.limit ?? DEFAULT_LIMIT;
-    const tx = db.transaction(collection, 'readonly');
-    const store = tx.objectStore(collection);
+    const store = readStore(db, collection);
     // The primary key (`id`) or a `[field, id]` index.
     const primary = plan.field === 'id';
     const source = primary ? store : store.index(plan.field);
@@ -263,24 +276,37 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
     const totalKey = `${collection}\u0000${plan.field}\u0000${JSON.stringify(plan.range)}`;
     const generation = generations.get(collection) ?? 0;
     const known = spec.cursor ? totals.get(totalKey) : undefined;
-    let total: number;
-    if (known?.generation === generation) total = known.total;
-    else {
-      total = totalRange === 'empty' ? 0 : await source.count(totalRange);
+    // The count and the page are requested together: one wait for both, not one after the other.
+    const counting =
+      known?.generation === generation
+        ? known.total
+        : totalRange === 'empty'
+          ? 0
+          : result(source.count(totalRange));
+    const reading: Promise<StoredRecord[]> | StoredRecord[] =
+      range === 'empty'
+        ? []
+        : plan.direction === 'asc'
+          ? (result(source.getAll(range, limit + 1)) as Promise<StoredRecord[]>)
+          : new Promise((resolve, reject) => {
+              const found: StoredRecord[] = [];
+              const request = source.openCursor(range, 'prev');
+              request.onerror = () => reject(request.error);
+              request.onsuccess = () => {
+                const cursor = request.result;
+                if (cursor && found.length <= limit) {
+                  found.push(cursor.value as StoredRecord);
+                  cursor.continue();
+                } else resolve(found);
+              };
+            });
+    const [total, items] =
+      typeof counting === 'number'
+        ? [counting, await reading]
+        : await Promise.all([counting, reading]);
+    if (known?.generation !== generation) {
       if (totals.size >= 256) totals.clear();
       totals.set(totalKey, { generation, total });
-    }
-    const items: StoredRecord[] = [];
-    if (range !== 'empty') {
-      if (plan.direction === 'asc') {
-        items.push(...((await source.getAll(range, limit + 1)) as StoredRecord[]));
-      } else {
-        let cursor = await source.openCursor(range, 'prev');
-        while (cursor && items.length < limit + 1) {
-          items.push(cursor.value as StoredRecord);
-          cursor = await cursor.continue();
-        }
-      }
     }
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
@@ -307,15 +333,16 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       descriptorOf(collection);
       return run(
         `Reading ${collection}/${id}`,
-        async (db) => ((await db.get(collection, id)) as StoredRecord | undefined) ?? null,
+        async (db) =>
+          ((await result(readStore(db, collection).get(id))) as StoredRecord | undefined) ?? null,
       );
     },
 
     async getMany(collection, ids) {
       descriptorOf(collection);
       return run(`Reading ${ids.length} ${collection}`, async (db) => {
-        const store = db.transaction(collection, 'readonly').objectStore(collection);
-        const rows = await Promise.all(ids.map((id) => store.get(id)));
+        const store = readStore(db, collection);
+        const rows = await Promise.all(ids.map((id) => result(store.get(id))));
         return rows.map((row) => (row as StoredRecord | undefined) ?? null);
       });
     },
@@ -339,26 +366,23 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       return run(`Counting ${collection}`, async (db) => {
         const plan = planQuery(descriptor, query);
         if (!search?.trim() && (!where || Object.keys(where).length === 0))
-          return db.count(collection);
+          return result(readStore(db, collection).count());
         // An ordered plan has no filter beyond its range (see planQuery): count the range.
         if (plan.kind === 'ordered') {
-          const store = db.transaction(collection, 'readonly').objectStore(collection);
-          if (plan.field === 'id') return store.count();
+          const store = readStore(db, collection);
+          if (plan.field === 'id') return result(store.count());
           const keyRange = toKeyRange(plan.range);
-          return keyRange === 'empty' ? 0 : store.index(plan.field).count(keyRange);
+          return keyRange === 'empty' ? 0 : result(store.index(plan.field).count(keyRange));
         }
         if (plan.kind === 'candidates' && !search?.trim() && isExactlyCovered(where, plan)) {
-          const index = db
-            .transaction(collection, 'readonly')
-            .objectStore(collection)
-            .index(plan.field);
-          const counts = await Promise.all(
-            plan.ranges.map((range) => {
-              const keyRange = toKeyRange(range);
-              return keyRange === 'empty' ? 0 : index.count(keyRange);
-            }),
-          );
-          return counts.reduce((a, b) => a + b, 0);
+          const index = readStore(db, collection).index(plan.field);
+          const counts = plan.ranges.map((range) => {
+            const keyRange = toKeyRange(range);
+            return keyRange === 'empty' ? 0 : result(index.count(keyRange));
+          });
+          return counts.length === 1
+            ? counts[0]!
+            : (await Promise.all(counts)).reduce((a, b) => a + b, 0);
         }
         const indexed = search?.trim() ? await searchIndex?.count(db, collection, query) : null;
         if (typeof indexed === 'number') return indexed;
