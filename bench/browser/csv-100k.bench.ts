@@ -9,7 +9,7 @@ import { openDB, unwrap } from 'idb';
 import Papa from 'papaparse';
 import { createCrm, createIndexedDbAdapter, INDEXEDDB_SCHEMA_VERSION } from '@rapport/core';
 import type { Bench } from './harness.js';
-import { deleteDatabase, longTasks, median } from './harness.js';
+import { deleteDatabase, longTasks, median, pairedRatios } from './harness.js';
 import { CSV_MAPPING, EXPORT_COLUMNS, csvText, naiveCsv, rawRecord } from './csv-fixture.js';
 
 const AT = '2026-06-30T08:00:00.000Z';
@@ -119,7 +119,8 @@ export const run: Bench = async ({ size, repetitions }) => {
       notes:
         `longest main-thread task ${importTask.toFixed(0)} ms (baseline ${rawImportTask.toFixed(0)} ms: ` +
         `one blocking parse); ${(progressEvents / repetitions).toFixed(0)} progress events per ` +
-        `import; the commit starts after ${median(commitStarts).toFixed(0)} ms (median); the SDK ` +
+        `import; ${pairedRatios(importTimes, rawImportTimes)}; the commit starts after ` +
+        `${median(commitStarts).toFixed(0)} ms (median); the SDK ` +
         'also validates every row, dedupes, audits and yields between slices',
     },
     {

@@ -29,6 +29,15 @@ export function median(values: readonly number[]): number {
 }
 
 /** The p-th percentile (0–100) by nearest rank. */
+/**
+ * Each repetition's own ratio (Rapport ÷ the baseline run beside it), in run order: how far the
+ * machine's noise moves a ratio between repetitions, which one median hides.
+ */
+export function pairedRatios(rapport: readonly number[], baseline: readonly number[]): string {
+  const ratios = rapport.map((r, i) => `${(r / baseline[i]!).toFixed(2)}×`);
+  return `ratio per repetition ${ratios.join(', ')}`;
+}
+
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
