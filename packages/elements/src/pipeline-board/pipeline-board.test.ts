@@ -230,6 +230,29 @@ describe('<crm-pipeline-board>', () => {
     await crm.close();
   });
 
+  it('keeps one tab stop on a rendered card while its column scrolls', async () => {
+    const crm = await pipelineCrm(
+      createMemoryAdapter(),
+      Array.from({ length: 40 }, (_, i) => ({ name: `Deal ${i}`, stageId: 'qualify' })),
+    );
+    const el = await board(crm);
+    const list = column(el, 'qualify').querySelector<HTMLElement>('.cards')!;
+    const stops = () => $$(el, '.grab[tabindex="0"]').map((grab) => grab.dataset['row']);
+    expect(stops()).to.deep.equal(['0']);
+
+    // The first card scrolls out of the rendered range: a rendered card takes the tab stop.
+    list.scrollTop = list.scrollHeight / 2;
+    await until(() => stops().length === 1 && stops()[0] !== '0');
+    const stop = $(el, '.grab[tabindex="0"]')!;
+    expect(column(el, 'qualify').contains(stop)).to.equal(true);
+    expect($(el, '.grab[data-row="0"]')).to.equal(null);
+
+    // Back at the top, the first card has it again.
+    list.scrollTop = 0;
+    await until(() => stops().length === 1 && stops()[0] === '0');
+    await crm.close();
+  });
+
   it('rolls back a conflicting move with a visible error', async () => {
     let armed = false;
     const storage = withFaults(createMemoryAdapter(), {

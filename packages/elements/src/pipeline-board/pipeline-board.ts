@@ -175,6 +175,8 @@ export class CrmPipelineBoard extends CrmElement {
   #focusAfterRender = false;
   #lostResolve: ((reason: string | null) => void) | undefined;
   #returnFocus: HTMLElement | undefined;
+  /** The key card, clamped, while an update renders: each card asks whether it is the tab stop. */
+  #renderKey: BoardKeyState | undefined;
 
   readonly pipelines = new QueryController<QueryResult<PipelineRecord>>(this, () =>
     this.crm
@@ -236,6 +238,14 @@ export class CrmPipelineBoard extends CrmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#syncColumns();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    try {
+      super.update(changed);
+    } finally {
+      this.#renderKey = undefined;
+    }
   }
 
   protected override updated(): void {
@@ -327,6 +337,7 @@ export class CrmPipelineBoard extends CrmElement {
         : html`<p class="status" part="status" role="status">${t('common.loading')}</p>`;
 
     const instructions = `${this.#id}-instructions`;
+    this.#renderKey = this.#clampedKey();
     return html`
       <div part="base" class="base">
         <div part="toolbar" class="toolbar">
@@ -586,11 +597,14 @@ export class CrmPipelineBoard extends CrmElement {
 
   /** One tab stop for the whole board: the key card, or the first card shown in its column. */
   #isTabStop(column: number, row: number): boolean {
-    const key = this.#clampedKey();
-    if (column !== key.column) return false;
-    const range = this.#ranges.get(column);
-    if (!range || (key.row >= range.first && key.row <= range.last)) return row === key.row;
-    return row === range.first;
+    const key = this.#renderKey ?? this.#clampedKey();
+    return column === key.column && row === this.#tabStopRow(key);
+  }
+
+  /** The row of the tab stop in the key column: the key card while shown, else the first shown. */
+  #tabStopRow(key: BoardKeyState): number {
+    const range = this.#ranges.get(key.column);
+    return !range || (key.row >= range.first && key.row <= range.last) ? key.row : range.first;
   }
 
   #clampedKey(): BoardKeyState {
@@ -724,14 +738,15 @@ export class CrmPipelineBoard extends CrmElement {
   };
 
   handleRangeChange = ({ first, last }: VirtualRange, column: number, stageId: string): void => {
-    const before = this.#ranges.get(column);
+    const key = this.#clampedKey();
+    const before = this.#tabStopRow(key);
     this.#ranges.set(column, { first, last });
     const controller = this.#columns.get(stageId);
     if (controller && last >= controller.items.length - 10) void controller.fetchNextPage();
     // The tab stop may have scrolled out: re-render so another card takes it. Only the key
-    // column holds the tab stop, so only its range matters.
-    if ((before?.first !== first || before?.last !== last) && column === this.#clampedKey().column)
-      this.requestUpdate();
+    // column holds the tab stop, and only a tab stop that moves needs a render (the first
+    // range of a column, which shows the key card, needs none).
+    if (column === key.column && this.#tabStopRow(key) !== before) this.requestUpdate();
   };
 
   // Menu --------------------------------------------------------------------------------------
