@@ -64,6 +64,20 @@ describe('checkCreateInput', () => {
     expect(await crm.customers.count()).toBe(0);
   });
 
+  it('a token is an empty object that only the check can make: a copy is no shortcut', async () => {
+    const { checked } = checkCreateInput('customer', { id: 'c1', name: '甲' });
+    expect(Object.keys(checked!)).toEqual([]);
+    expect(Object.isFrozen(checked)).toBe(true);
+    for (const copy of [{ ...checked }, structuredClone(checked), {}]) {
+      const error = await crm.gateway
+        .write(crm.context(), [{ type: 'create', entity: 'customer', input: copy }])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toContain('name');
+    }
+    expect(await crm.customers.count()).toBe(0);
+  });
+
   it('one token twice with one id is a duplicate in the batch', async () => {
     const { checked } = checkCreateInput('customer', { id: 'c1', name: '甲' });
     const error = await crm.gateway
