@@ -28,7 +28,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The p-th percentile (0–100) by nearest rank. */
 /**
  * Each repetition's own ratio (Rapport ÷ the baseline run beside it), in run order: how far the
  * machine's noise moves a ratio between repetitions, which one median hides.
@@ -38,6 +37,7 @@ export function pairedRatios(rapport: readonly number[], baseline: readonly numb
   return `ratio per repetition ${ratios.join(', ')}`;
 }
 
+/** The p-th percentile (0–100) by nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
