@@ -29,7 +29,9 @@ await startDevServer({
     rootDir: root,
     port,
     hostname,
-    nodeResolve: true,
+    // Packages' production builds (the dev server would pick their `development` builds: Lit's
+    // is larger, slower and warns in the console), as a host's production bundle gets them.
+    nodeResolve: { exportConditions: ['production'] },
     watch: false,
     open: false,
     // @tanstack/query-core reads process.env.NODE_ENV, which only bundlers define; a page loading
