@@ -98,8 +98,8 @@ export class QueryController<T> implements ReactiveController {
 
   #apply(result: QueryObserverResult<T, unknown>, request = true): void {
     // A refetch after invalidation keeps showing the previous data (status stays `success`).
-    const status: QueryStatus =
-      result.status === 'success' ? 'success' : result.status === 'error' ? 'error' : 'loading';
+    // query-core's statuses are `pending`, `error` and `success`; `pending` is shown as loading.
+    const status: QueryStatus = result.status === 'pending' ? 'loading' : result.status;
     this.#set(status, result.data, result.error ?? undefined, request);
   }
 

@@ -116,10 +116,6 @@ export class CrmCampaignReport extends CrmElement {
     return html`<div lang=${i18n.lang}>${body}</div>`;
   }
 
-  #money(amount: number, currency: string): string {
-    return this.i18n.money(amount, currency);
-  }
-
   #percent(ratio: number): string {
     return this.i18n.number(ratio, { style: 'percent', maximumFractionDigits: 1 });
   }
@@ -156,7 +152,7 @@ export class CrmCampaignReport extends CrmElement {
             'campaign.costPerLead',
             report.costPerLead === null
               ? notAvailable(i18n.t('campaign.na.noLeads'))
-              : this.#money(report.costPerLead, currency),
+              : i18n.money(report.costPerLead, currency),
             'cost-per-lead',
           )}
           ${this.#metric(
@@ -173,12 +169,12 @@ export class CrmCampaignReport extends CrmElement {
               : this.#percent(report.responseRate),
             'response-rate',
           )}
-          ${this.#metric('campaign.wonRevenue', this.#money(report.wonRevenue, currency), 'won-revenue')}
+          ${this.#metric('campaign.wonRevenue', i18n.money(report.wonRevenue, currency), 'won-revenue')}
           ${this.#metric(
             'campaign.cost',
-            html`${this.#money(report.cost, currency)}
+            html`${i18n.money(report.cost, currency)}
               <span class="sub"
-                >${i18n.t('campaign.ofBudget', { budget: this.#money(report.budget, currency) })} ·
+                >${i18n.t('campaign.ofBudget', { budget: i18n.money(report.budget, currency) })} ·
                 ${
                   report.budgetUsed === null
                     ? notAvailable(i18n.t('campaign.na.noBudget'))

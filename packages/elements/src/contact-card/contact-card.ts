@@ -283,16 +283,16 @@ export class CrmContactCard extends CrmElement {
   }
 
   #renderHealth(score: number): TemplateResult {
-    const level = score >= 70 ? 'good' : score >= 40 ? 'fair' : 'poor';
-    const label: ContactCardMessageKey =
-      level === 'good'
-        ? 'contactCard.healthGood'
-        : level === 'fair'
-          ? 'contactCard.healthFair'
-          : 'contactCard.healthPoor';
-    return html`<span part="health" class="badge health-${level}" title=${this.i18n.t(label)}>
+    const [level, key] =
+      score >= 70
+        ? (['good', 'contactCard.healthGood'] as const)
+        : score >= 40
+          ? (['fair', 'contactCard.healthFair'] as const)
+          : (['poor', 'contactCard.healthPoor'] as const);
+    const label = this.i18n.t(key);
+    return html`<span part="health" class="badge health-${level}" title=${label}>
       ${this.i18n.t('contactCard.health', { score: this.i18n.number(Math.round(score)) })}
-      <span class="visually-hidden">(${this.i18n.t(label)})</span>
+      <span class="visually-hidden">(${label})</span>
     </span>`;
   }
 

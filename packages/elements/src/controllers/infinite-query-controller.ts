@@ -131,8 +131,8 @@ export class InfiniteQueryController<T> implements ReactiveController {
   }
 
   #apply(result: InfiniteQueryObserverResult<Pages<T>, unknown>, request = true): void {
-    this.status =
-      result.status === 'success' ? 'success' : result.status === 'error' ? 'error' : 'loading';
+    // query-core's statuses are `pending`, `error` and `success`; `pending` is shown as loading.
+    this.status = result.status === 'pending' ? 'loading' : result.status;
     this.error = result.error ?? undefined;
     this.hasNextPage = result.hasNextPage;
     this.isFetchingNextPage = result.isFetchingNextPage;

@@ -8,6 +8,7 @@ import {
   type Where,
 } from '@rapport/core';
 import { CrmElement } from '../base/crm-element.js';
+import { whereConverter } from '../base/where-converter.js';
 import { virtualList, type VirtualRange } from '../base/virtual-list.js';
 import { InfiniteQueryController } from '../controllers/infinite-query-controller.js';
 import { tableStyles } from './customer-table.styles.js';
@@ -48,18 +49,6 @@ export interface CustomerOpenDetail {
   readonly customerId: string;
   readonly customer: CustomerRow;
 }
-
-const whereConverter = {
-  fromAttribute: (value: string | null): Where | undefined => {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return parsed && typeof parsed === 'object' ? (parsed as Where) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 /** `columns="name,tier,owner"` as keys; no attribute means the default columns. */
 function parseColumns(value: string | null): string[] {

@@ -378,12 +378,17 @@ export class CrmKpiDashboard extends CrmElement {
     return this.groupLabel?.(groupBy, key) ?? key;
   }
 
-  #toggle(chart: ChartId): () => void {
-    return () => {
-      const next = new Set(this.shownTables);
-      if (next.has(chart)) next.delete(chart);
-      else next.add(chart);
-      this.shownTables = next;
+  /** A chart's id and its data-table toggle (shown or not, and the button's action). */
+  #table(chart: ChartId): { id: ChartId; tableShown: boolean; onToggle: () => void } {
+    return {
+      id: chart,
+      tableShown: this.shownTables.has(chart),
+      onToggle: () => {
+        const next = new Set(this.shownTables);
+        if (next.has(chart)) next.delete(chart);
+        else next.add(chart);
+        this.shownTables = next;
+      },
     };
   }
 
@@ -447,7 +452,7 @@ export class CrmKpiDashboard extends CrmElement {
     const title = i18n.t('kpi.funnel');
     return html`<div part="funnel" class="chart-cell">
       ${chartFigure(i18n, {
-        id: 'funnel',
+        ...this.#table('funnel'),
         title,
         graphic: horizontalBars(
           'funnel-svg',
@@ -468,8 +473,6 @@ export class CrmKpiDashboard extends CrmElement {
           ratio(point) ?? notAvailable(i18n.t('kpi.na.period')),
         ]),
         rowPart: 'stage',
-        tableShown: this.shownTables.has('funnel'),
-        onToggle: this.#toggle('funnel'),
       })}
     </div>`;
   }
@@ -481,7 +484,7 @@ export class CrmKpiDashboard extends CrmElement {
     const currency = board.currency;
     const title = i18n.t('kpi.pipeline');
     return chartFigure(i18n, {
-      id: 'pipeline',
+      ...this.#table('pipeline'),
       title,
       graphic: horizontalBars(
         'pipeline-svg',
@@ -507,8 +510,6 @@ export class CrmKpiDashboard extends CrmElement {
         i18n.money(c.weighted, currency),
       ]),
       rowPart: 'stage',
-      tableShown: this.shownTables.has('pipeline'),
-      onToggle: this.#toggle('pipeline'),
     });
   }
 
@@ -534,7 +535,7 @@ export class CrmKpiDashboard extends CrmElement {
     const points = d.revenue.total.points;
     const title = i18n.t('kpi.revenue');
     return chartFigure(i18n, {
-      id: 'revenue',
+      ...this.#table('revenue'),
       title,
       graphic: columns(
         'revenue-svg',
@@ -562,8 +563,6 @@ export class CrmKpiDashboard extends CrmElement {
         (_, p) => this.#periodLabel(p, d.trend),
         d.currency,
       ),
-      tableShown: this.shownTables.has('revenue'),
-      onToggle: this.#toggle('revenue'),
     });
   }
 
@@ -574,7 +573,7 @@ export class CrmKpiDashboard extends CrmElement {
     const text = (p: KpiPoint) =>
       p.value === null ? '—' : this.#format('ratio', p.value, d.currency);
     return chartFigure(i18n, {
-      id: 'sla',
+      ...this.#table('sla'),
       title,
       graphic: columns(
         'sla-svg',
@@ -596,8 +595,6 @@ export class CrmKpiDashboard extends CrmElement {
           denominator: i18n.number(p.denominator ?? 0),
         }),
       ]),
-      tableShown: this.shownTables.has('sla'),
-      onToggle: this.#toggle('sla'),
     });
   }
 
@@ -610,7 +607,7 @@ export class CrmKpiDashboard extends CrmElement {
     const cell = (p: KpiPoint | undefined, unit: KpiUnit, na: KpiDashboardMessageKey) =>
       !p || p.value === null ? notAvailable(i18n.t(na)) : this.#format(unit, p.value, d.currency);
     return chartFigure(i18n, {
-      id: 'satisfaction',
+      ...this.#table('satisfaction'),
       title,
       graphic: lines(
         'satisfaction-svg',
@@ -641,8 +638,6 @@ export class CrmKpiDashboard extends CrmElement {
         cell(nps[i], 'score', 'kpi.na.nps'),
         i18n.number(nps[i]?.denominator ?? 0),
       ]),
-      tableShown: this.shownTables.has('satisfaction'),
-      onToggle: this.#toggle('satisfaction'),
     });
   }
 
@@ -655,7 +650,7 @@ export class CrmKpiDashboard extends CrmElement {
     const title = i18n.t('kpi.groups', { group });
     const rows = report.series.map((s) => [s, s.points[0]!] as const);
     return chartFigure(i18n, {
-      id: 'groups',
+      ...this.#table('groups'),
       title,
       graphic: horizontalBars(
         'groups-svg',
@@ -684,8 +679,6 @@ export class CrmKpiDashboard extends CrmElement {
         i18n.t('kpi.col.attainment'),
       ],
       rows: this.#revenueRows(rows, (s) => this.#groupName(s.key, groupBy), d.currency),
-      tableShown: this.shownTables.has('groups'),
-      onToggle: this.#toggle('groups'),
     });
   }
 

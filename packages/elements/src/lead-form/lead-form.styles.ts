@@ -26,12 +26,11 @@ export const leadFormStyles = css`
   legend {
     font-weight: 500;
   }
+  /* The multiselect field: laid out by [part~='field'] above. */
   fieldset {
     border: 0;
     margin: 0;
     padding: 0;
-    display: grid;
-    gap: 2px;
   }
   .choices {
     display: flex;

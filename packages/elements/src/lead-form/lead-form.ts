@@ -15,7 +15,7 @@ import { emptyView, errorView, loadingView } from '../base/status-view.js';
 import { leadFormStyles } from './lead-form.styles.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { loadValidationText, type ValidationText } from '../i18n/validation-text.js';
-import { leadFormMessages, type LeadFormMessageKey } from './messages.js';
+import { leadFormMessages } from './messages.js';
 
 /** Built-in fields the form can show, in the order given by `fields`. */
 export const LEAD_FORM_FIELDS = [
@@ -29,24 +29,15 @@ export const LEAD_FORM_FIELDS = [
 ] as const;
 export type LeadFormField = (typeof LEAD_FORM_FIELDS)[number];
 
-const FIELD_LABELS: Record<LeadFormField, LeadFormMessageKey> = {
-  name: 'leadForm.name',
-  company: 'leadForm.company',
-  title: 'leadForm.title',
-  phone: 'leadForm.phone',
-  email: 'leadForm.email',
-  industry: 'leadForm.industry',
-  notes: 'leadForm.notes',
-};
 const INPUT_TYPES: Partial<Record<LeadFormField, string>> = { phone: 'tel', email: 'email' };
-const AUTOCOMPLETE: Record<LeadFormField, string> = {
+/** The inputs' `autocomplete` (notes is a textarea, which has none). */
+const AUTOCOMPLETE: Record<Exclude<LeadFormField, 'notes'>, string> = {
   name: 'name',
   company: 'organization',
   title: 'organization-title',
   phone: 'tel',
   email: 'email',
   industry: 'off',
-  notes: 'off',
 };
 
 /** What `crm.leads.capture` is called with. */
@@ -188,8 +179,9 @@ export class CrmLeadForm extends CrmElement {
     return wanted.includes('*') ? all : wanted.flatMap((key) => all.filter((d) => d.key === key));
   }
 
-  #customLabel(def: CustomFieldDefinition): string {
-    return def.label[this.i18n.locale] ?? def.label.en ?? def.label['zh-CN'] ?? def.key;
+  /** A custom field's (or option's) label in the current locale, else en, else zh-CN. */
+  #label(label: CustomFieldDefinition['label'], fallback: string): string {
+    return label[this.i18n.locale] ?? label.en ?? label['zh-CN'] ?? fallback;
   }
 
   #isRequired(field: LeadFormField): boolean {
@@ -260,12 +252,9 @@ export class CrmLeadForm extends CrmElement {
   #renderBuiltIn(field: LeadFormField): TemplateResult {
     const i18n = this.i18n;
     const required = this.#isRequired(field);
-    const invalid = !!this.errors[field];
     const id = `field-${field}`;
-    const common = {
-      invalid: invalid ? 'true' : 'false',
-      describedby: invalid ? `error-${field}` : undefined,
-    };
+    const invalid = this.errors[field] ? 'true' : 'false';
+    const describedby = this.errors[field] ? `error-${field}` : nothing;
     const control =
       field === 'notes'
         ? html`<textarea
@@ -273,8 +262,8 @@ export class CrmLeadForm extends CrmElement {
             name=${field}
             maxlength="5000"
             ?required=${required}
-            aria-invalid=${common.invalid}
-            aria-describedby=${common.describedby ?? nothing}
+            aria-invalid=${invalid}
+            aria-describedby=${describedby}
           ></textarea>`
         : html`<input
             id=${id}
@@ -283,12 +272,12 @@ export class CrmLeadForm extends CrmElement {
             autocomplete=${AUTOCOMPLETE[field]}
             maxlength=${field === 'company' ? 200 : 100}
             ?required=${required}
-            aria-invalid=${common.invalid}
-            aria-describedby=${common.describedby ?? nothing}
+            aria-invalid=${invalid}
+            aria-describedby=${describedby}
           />`;
     return html`<div part="field field-${field}">
       <label for=${id}>
-        ${i18n.t(FIELD_LABELS[field])}${required ? html`<span class="required-mark" aria-hidden="true"> *</span>` : nothing}
+        ${i18n.t(`leadForm.${field}`)}${required ? html`<span class="required-mark" aria-hidden="true"> *</span>` : nothing}
       </label>
       ${control} ${this.#fieldError(field)}
     </div>`;
@@ -298,11 +287,11 @@ export class CrmLeadForm extends CrmElement {
     const i18n = this.i18n;
     const name = customName(def.key);
     const id = `field-${def.key}`;
-    const label = this.#customLabel(def);
+    const label = this.#label(def.label, def.key);
     const invalid = this.errors[name] ? 'true' : 'false';
     const describedby = this.errors[name] ? `error-${name}` : nothing;
     const optionLabel = (o: CustomFieldDefinition['options'][number]) =>
-      o.label[i18n.locale] ?? o.label.en ?? o.label['zh-CN'] ?? o.value;
+      this.#label(o.label, o.value);
     const mark = def.required
       ? html`<span class="required-mark" aria-hidden="true"> *</span>`
       : nothing;
@@ -357,7 +346,7 @@ export class CrmLeadForm extends CrmElement {
             ?required=${def.required}
             aria-invalid=${invalid}
             aria-describedby=${describedby}
-            type=${{ number: 'number', date: 'date', phone: 'tel', email: 'email', url: 'url' }[def.type as string] ?? 'text'}
+            type=${def.type === 'phone' ? 'tel' : def.type /* text, number, date, email, url */}
             autocomplete="off"
           />`;
     return html`<div part="field field-${name}">
@@ -372,17 +361,17 @@ export class CrmLeadForm extends CrmElement {
     let notice: TemplateResult | typeof nothing = nothing;
     if (!('honeypot' in result) && !this.hideDuplicates) {
       const on = [...new Set(result.duplicates.flatMap((d) => d.on))];
-      const parts = [
-        ...(on.length
-          ? [
-              i18n.t('leadForm.duplicate', {
-                fields: i18n.list(on.map((f) => i18n.t(`leadForm.duplicateField.${f}`))),
-              }),
-            ]
-          : []),
-        ...(result.created ? [] : [i18n.t('leadForm.merged')]),
-      ];
-      if (parts.length) notice = html`<p part="duplicate">${parts.join(' ')}</p>`;
+      const text = [
+        on.length
+          ? i18n.t('leadForm.duplicate', {
+              fields: i18n.list(on.map((f) => i18n.t(`leadForm.duplicateField.${f}`))),
+            })
+          : '',
+        result.created ? '' : i18n.t('leadForm.merged'),
+      ]
+        .filter(Boolean)
+        .join(' ');
+      if (text) notice = html`<p part="duplicate">${text}</p>`;
     }
     return html`<div part="success" role="status">
       <p>${i18n.t('leadForm.success', { name })}</p>
@@ -402,12 +391,8 @@ export class CrmLeadForm extends CrmElement {
     const missing: string[] = [];
     for (const field of this.#builtIn()) {
       const value = text(field);
-      if (!value) {
-        if (this.#isRequired(field)) missing.push(field);
-        if (field === 'name') input.name = '';
-        continue;
-      }
-      input[field === 'notes' ? 'notes' : field] = value;
+      if (value) input[field] = value;
+      else if (this.#isRequired(field)) missing.push(field);
     }
     if (!('name' in input)) input.name = '';
     const custom: Record<string, CustomFieldValue | string[]> = {};
@@ -432,9 +417,9 @@ export class CrmLeadForm extends CrmElement {
 
   #labelOf(control: string): string {
     if ((LEAD_FORM_FIELDS as readonly string[]).includes(control))
-      return this.i18n.t(FIELD_LABELS[control as LeadFormField]);
+      return this.i18n.t(`leadForm.${control as LeadFormField}`);
     const def = this.#customDefinitions().find((d) => customName(d.key) === control);
-    return def ? this.#customLabel(def) : control;
+    return def ? this.#label(def.label, def.key) : control;
   }
 
   /**

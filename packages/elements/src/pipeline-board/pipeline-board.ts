@@ -9,7 +9,9 @@ import {
   type Where,
 } from '@rapport/core';
 import { moveInSummary, stageDealsQuery } from '@rapport/core/sales';
+import { announce } from '../base/announce.js';
 import { CrmElement } from '../base/crm-element.js';
+import { whereConverter } from '../base/where-converter.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
 import { revealIndex, virtualList, type VirtualRange } from '../base/virtual-list.js';
@@ -46,18 +48,6 @@ export interface PendingMove {
   /** The summary the optimistic figures were computed over; a newer one already counts the move. */
   readonly summaryBase: BoardSummary | undefined;
 }
-
-const whereConverter = {
-  fromAttribute: (value: string | null): Where | undefined => {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return parsed && typeof parsed === 'object' ? (parsed as Where) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 let boardCount = 0;
 const NO_DEALS: readonly BoardDealRecord[] = [];
@@ -663,14 +653,6 @@ export class CrmPipelineBoard extends CrmElement {
     return undefined;
   }
 
-  #announce(text: string): void {
-    // A repeated message must be heard again: clear, then set on the next frame.
-    if (this.announcement === text) {
-      this.announcement = '';
-      requestAnimationFrame(() => (this.announcement = text));
-    } else this.announcement = text;
-  }
-
   // Keyboard ----------------------------------------------------------------------------------
 
   handleFocusin = (event: FocusEvent): void => {
@@ -708,13 +690,15 @@ export class CrmPipelineBoard extends CrmElement {
         break;
       case 'pickup':
         if (deal)
-          this.#announce(
+          announce(
+            this,
             t('board.pickedUp', { name: deal.name, stage: pipeline.stages[current.column]!.name }),
           );
         break;
       case 'over': {
         const stage = pipeline.stages[next.over!]!;
-        this.#announce(
+        announce(
+          this,
           t('board.over', {
             stage: stage.name,
             position: next.over! + 1,
@@ -724,13 +708,13 @@ export class CrmPipelineBoard extends CrmElement {
         break;
       }
       case 'within':
-        this.#announce(t('board.within'));
+        announce(this, t('board.within'));
         break;
       case 'drop':
         if (deal) void this.#requestMove(deal, pipeline.stages[action.to]!.id);
         break;
       case 'cancel':
-        if (deal) this.#announce(t('board.cancelled', { name: deal.name }));
+        if (deal) announce(this, t('board.cancelled', { name: deal.name }));
         break;
       case 'none':
         break;
@@ -855,14 +839,14 @@ export class CrmPipelineBoard extends CrmElement {
       deal,
     };
     if (!this.emit<DealMoveDetail>('crm-deal-move', detail, { cancelable: true })) {
-      this.#announce(t('board.cancelled', { name: deal.name }));
+      announce(this, t('board.cancelled', { name: deal.name }));
       return false;
     }
     let lostReason: string | undefined;
     if (stage.kind === 'lost') {
       const reason = await this.#promptLostReason(deal);
       if (reason === null) {
-        this.#announce(t('board.cancelled', { name: deal.name }));
+        announce(this, t('board.cancelled', { name: deal.name }));
         return false;
       }
       lostReason = reason;
@@ -887,7 +871,7 @@ export class CrmPipelineBoard extends CrmElement {
         expectedVersion: deal.version,
         ...(lostReason !== undefined && { lostReason }),
       });
-      this.#announce(t('board.moved', { name: deal.name, stage: stage.name }));
+      announce(this, t('board.moved', { name: deal.name, stage: stage.name }));
       this.emit<DealMovedDetail>('crm-deal-moved', {
         ...detail,
         deal: moved,

@@ -62,13 +62,13 @@ export const tokens = css`
     --_crm-radius: var(--crm-radius, 8px);
     --_crm-radius-small: var(--crm-radius-small, 4px);
     --_crm-space: var(--crm-space, 8px);
-    --_crm-surface: var(--crm-color-surface, #ffffff);
+    --_crm-surface: var(--crm-color-surface, #fff);
     --_crm-surface-alt: var(--crm-color-surface-alt, #f6f8fa);
     --_crm-text: var(--crm-color-text, #1f2328);
     --_crm-text-muted: var(--crm-color-text-muted, #59636e);
     --_crm-border: var(--crm-color-border, #d1d9e0);
     --_crm-primary: var(--crm-color-primary, #0b57d0);
-    --_crm-on-primary: var(--crm-color-on-primary, #ffffff);
+    --_crm-on-primary: var(--crm-color-on-primary, #fff);
     --_crm-success: var(--crm-color-success, #1a7f37);
     --_crm-warning: var(--crm-color-warning, #9a6700);
     --_crm-danger: var(--crm-color-danger, #cf222e);

@@ -13,6 +13,7 @@ import {
   type TicketStatus,
 } from '@rapport/core';
 import { TICKET_TRANSITIONS, evaluateTicketSla, selectSlaPolicy } from '@rapport/core/service';
+import { announce } from '../base/announce.js';
 import { CrmElement } from '../base/crm-element.js';
 import { errorMessageKey } from '../base/error-message.js';
 import { QueryController } from '../base/query-controller.js';
@@ -577,7 +578,8 @@ export class CrmTicketDetail extends CrmElement {
         ...(note !== undefined && { note }),
       });
       if (noteInput) noteInput.value = '';
-      this.#announce(
+      announce(
+        this,
         this.i18n.t('ticketDetail.transitioned', {
           status: this.i18n.t(`tickets.status.${to}`),
         }),
@@ -634,7 +636,7 @@ export class CrmTicketDetail extends CrmElement {
         { expectedVersion: ticket.version },
       );
       textarea.value = '';
-      this.#announce(this.i18n.t('ticketDetail.commented'));
+      announce(this, this.i18n.t('ticketDetail.commented'));
       this.emit<TicketCommentedDetail>('crm-ticket-commented', {
         ...detail,
         ticket: updated,
@@ -659,7 +661,8 @@ export class CrmTicketDetail extends CrmElement {
     if (!this.emit<TicketAssignDetail>('crm-ticket-assign', detail, { cancelable: true })) return;
     await this.#run('assign', async () => {
       const updated = await crm.tickets.assign(ticket.id, assigneeId ? { assigneeId } : {});
-      this.#announce(
+      announce(
+        this,
         this.i18n.t('ticketDetail.assigned', { name: this.#userName(updated.assigneeId!) }),
       );
       this.emit<TicketAssignedDetail>('crm-ticket-assigned', {
@@ -699,13 +702,5 @@ export class CrmTicketDetail extends CrmElement {
     } finally {
       this.busy = undefined;
     }
-  }
-
-  #announce(text: string): void {
-    // Re-announce the same words: clear first, then set on the next frame.
-    if (this.announcement === text) {
-      this.announcement = '';
-      requestAnimationFrame(() => (this.announcement = text));
-    } else this.announcement = text;
   }
 }

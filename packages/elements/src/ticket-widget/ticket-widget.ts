@@ -693,17 +693,13 @@ export class CrmTicketWidget extends CrmElement {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const host = this.#hostRequester();
-    const requester = host
-      ? {
-          ...(host.name?.trim() && { name: host.name.trim() }),
-          ...(host.email?.trim() && { email: host.email.trim() }),
-          ...(host.phone?.trim() && { phone: host.phone.trim() }),
-        }
-      : {
-          ...(text('name') && { name: text('name') }),
-          ...(text('email') && { email: text('email') }),
-          ...(text('phone') && { phone: text('phone') }),
-        };
+    // The host's requester, else the form's fields; trimmed, blanks left out.
+    const given = host ?? { name: text('name'), email: text('email'), phone: text('phone') };
+    const requester = {
+      ...(given.name?.trim() && { name: given.name.trim() }),
+      ...(given.email?.trim() && { email: given.email.trim() }),
+      ...(given.phone?.trim() && { phone: given.phone.trim() }),
+    };
     const errors: Partial<Record<Field, string>> = {};
     const missing: Field[] = [];
     if (!host) {
