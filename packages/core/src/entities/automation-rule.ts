@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, optionalText, shortText, withSystemFields } from './common.js';
-import { WhereSchema } from '../query/query-spec.js';
+import { WhereSchema } from '../query/query-schemas.js';
 import { AUTOMATION_ACTIONS, AUTOMATION_TRIGGERS, MESSAGE_CHANNELS } from './enums.js';
 
 /** `true` when the unions `A` and `B` have the same members. */

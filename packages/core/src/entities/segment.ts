@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, optionalText, shortText, withSystemFields } from './common.js';
-import { WhereSchema } from '../query/query-spec.js';
+import { WhereSchema } from '../query/query-schemas.js';
 import { SEGMENT_KINDS } from './enums.js';
 
 export const SegmentInputSchema = z.strictObject({

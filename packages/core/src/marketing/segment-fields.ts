@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { SYSTEM_FIELDS } from '../entities/common.js';
 import { ENTITIES } from '../entities/registry.js';
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { WhereSchema, type FieldCondition, type Where } from '../query/query-spec.js';
+import type { FieldCondition, Where } from '../query/query-spec.js';
+import { WhereSchema } from '../query/query-schemas.js';
 import { zodIssues } from '../gateway/zod-issues.js';
 
 /** The entities a segment can select. */

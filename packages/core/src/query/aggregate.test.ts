@@ -1,4 +1,5 @@
-import { AggregateQuerySchema, createAggregator } from './aggregate.js';
+import { createAggregator } from './aggregate.js';
+import { AggregateQuerySchema } from './query-schemas.js';
 
 describe('createAggregator', () => {
   it('counts and sums per distinct key, missing values as null, non-numbers adding nothing', () => {

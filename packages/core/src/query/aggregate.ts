@@ -1,12 +1,5 @@
-import { z } from 'zod';
 import { compilePath } from './field-path.js';
-import {
-  MAX_LIMIT,
-  WhereSchema,
-  type QueryResult,
-  type QuerySpec,
-  type Where,
-} from './query-spec.js';
+import { MAX_LIMIT, type QueryResult, type QuerySpec, type Where } from './query-spec.js';
 
 /**
  * Counts and sums of the records matching `where`, per distinct combination of `groupBy` values:
@@ -38,19 +31,6 @@ export interface AggregateResult {
   /** In the order their first record was met; empty when nothing matches. */
   readonly groups: readonly AggregateGroup[];
 }
-
-const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
-const FieldSchema = z
-  .string()
-  .regex(FIELD_PATH, 'Not a valid field path')
-  .refine((f) => !f.split('.').some((s) => FORBIDDEN_SEGMENTS.has(s)), 'Not a valid field path');
-
-export const AggregateQuerySchema = z.strictObject({
-  where: WhereSchema.optional(),
-  groupBy: z.array(FieldSchema).max(5),
-  sum: z.array(FieldSchema).max(10).optional(),
-});
 
 /** Every field an aggregate reads, top-level names (for field policy and encryption). */
 export function aggregateFields(query: AggregateQuery): string[] {

@@ -3,12 +3,8 @@ import type { SlaPolicy } from '../entities/sla-policy.js';
 import type { Ticket, TicketStatus } from '../entities/ticket.js';
 import { ValidationError } from '../errors.js';
 import { zodIssues } from '../gateway/validate-stage.js';
-import {
-  MAX_LIMIT,
-  QuerySpecSchema,
-  type QueryResult,
-  type QuerySpec,
-} from '../query/query-spec.js';
+import { MAX_LIMIT, type QueryResult, type QuerySpec } from '../query/query-spec.js';
+import { QuerySpecSchema } from '../query/query-schemas.js';
 import { paginate } from '../query/run-query.js';
 import type { SlaClockEvaluation, SlaClockState } from './sla-engine.js';
 import { evaluateTicketSla, selectSlaPolicy, type TicketSla } from './ticket-sla.js';
