@@ -3,19 +3,7 @@
  * Arrays along the path are mapped and flattened: `phones.number` gives every phone number.
  */
 export function readPath(record: unknown, path: string): unknown {
-  let value: unknown = record;
-  for (const segment of path.split('.')) {
-    if (Array.isArray(value)) {
-      value = value.flatMap((element: unknown) => {
-        const v = ownValue(element, segment);
-        return v === undefined ? [] : Array.isArray(v) ? v : [v];
-      });
-    } else {
-      value = ownValue(value, segment);
-      if (value === undefined) return undefined;
-    }
-  }
-  return value;
+  return readSegments(record, path.split('.'));
 }
 
 /**
@@ -25,24 +13,26 @@ export function readPath(record: unknown, path: string): unknown {
 export function compilePath(path: string): (record: unknown) => unknown {
   if (!path.includes('.')) return (record) => ownValue(record, path);
   const segments = path.split('.');
-  return (record) => {
-    let value: unknown = record;
-    for (const segment of segments) {
-      if (Array.isArray(value)) {
-        const values: unknown[] = [];
-        for (const element of value) {
-          const v = ownValue(element, segment);
-          if (Array.isArray(v)) for (const item of v) values.push(item);
-          else if (v !== undefined) values.push(v);
-        }
-        value = values;
-      } else {
-        value = ownValue(value, segment);
-        if (value === undefined) return undefined;
+  return (record) => readSegments(record, segments);
+}
+
+function readSegments(record: unknown, segments: readonly string[]): unknown {
+  let value: unknown = record;
+  for (const segment of segments) {
+    if (Array.isArray(value)) {
+      const values: unknown[] = [];
+      for (const element of value) {
+        const v = ownValue(element, segment);
+        if (Array.isArray(v)) for (const item of v) values.push(item);
+        else if (v !== undefined) values.push(v);
       }
+      value = values;
+    } else {
+      value = ownValue(value, segment);
+      if (value === undefined) return undefined;
     }
-    return value;
-  };
+  }
+  return value;
 }
 
 function ownValue(value: unknown, key: string): unknown {

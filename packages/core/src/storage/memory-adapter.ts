@@ -18,6 +18,7 @@ import { createMemorySearch } from './memory-search.js';
 import type {
   ChangeEvent,
   ChangeListener,
+  ChangeType,
   CollectionDescriptor,
   CommitOptions,
   CommitResult,
@@ -191,73 +192,46 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): Storage
       rows.set(id, value);
     };
     const add = (mutation: Mutation): void => {
+      const { collection } = mutation;
       const id = mutation.type === 'delete' ? mutation.id : mutation.record.id;
-      const existing = current(mutation.collection, id);
+      const existing = current(collection, id);
+      let type: ChangeType;
+      let version: number;
+      let record: StoredRecord | null = null;
       if (mutation.type === 'insert') {
         if (existing)
           throw new ConflictError(
-            mutation.collection,
+            collection,
             id,
             null,
             existing.version,
-            `${mutation.collection}/${id} already exists`,
+            `${collection}/${id} already exists`,
           );
-        const record = freeze({
-          ...mutation.record,
-          id,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        });
-        stage(mutation.collection, id, record);
-        records.push(record);
-        events.push({
-          type: 'created',
-          collection: mutation.collection,
-          id,
-          version: 1,
-          source: 'local',
-        });
-        return;
-      }
-      if (!existing) throw new NotFoundError(mutation.collection, id);
-      if (mutation.expectedVersion !== undefined && mutation.expectedVersion !== existing.version) {
-        throw new ConflictError(
-          mutation.collection,
-          id,
-          mutation.expectedVersion,
-          existing.version,
-        );
-      }
-      if (mutation.type === 'update') {
-        const version = existing.version + 1;
-        const record = freeze({
-          ...mutation.record,
-          id,
-          version,
-          createdAt: existing.createdAt,
-          updatedAt: at,
-        });
-        stage(mutation.collection, id, record);
-        records.push(record);
-        events.push({
-          type: 'updated',
-          collection: mutation.collection,
-          id,
-          version,
-          source: 'local',
-        });
+        type = 'created';
+        version = 1;
+        record = freeze({ ...mutation.record, id, version, createdAt: at, updatedAt: at });
       } else {
-        stage(mutation.collection, id, null);
-        records.push(null);
-        events.push({
-          type: 'deleted',
-          collection: mutation.collection,
-          id,
-          version: existing.version,
-          source: 'local',
-        });
+        if (!existing) throw new NotFoundError(collection, id);
+        if (mutation.expectedVersion !== undefined && mutation.expectedVersion !== existing.version)
+          throw new ConflictError(collection, id, mutation.expectedVersion, existing.version);
+        if (mutation.type === 'update') {
+          type = 'updated';
+          version = existing.version + 1;
+          record = freeze({
+            ...mutation.record,
+            id,
+            version,
+            createdAt: existing.createdAt,
+            updatedAt: at,
+          });
+        } else {
+          type = 'deleted';
+          version = existing.version;
+        }
       }
+      stage(collection, id, record);
+      records.push(record);
+      events.push({ type, collection, id, version, source: 'local' });
     };
     return { overlay, records, events, add };
   };

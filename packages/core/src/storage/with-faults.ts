@@ -2,6 +2,7 @@ import { StorageError } from '../errors.js';
 import type { Mutation, StorageAdapter } from './storage-adapter.js';
 import type { AdapterOperation } from './with-latency.js';
 import { collectMutations } from './mutation-stream.js';
+import { wrapAdapter } from './wrap-adapter.js';
 
 /** One adapter call, as a fault rule sees it. */
 export interface FaultCall {
@@ -85,37 +86,15 @@ export function withFaults(adapter: StorageAdapter, plan: FaultPlan): StorageAda
     if (error) throw error;
   };
 
-  const wrapped: StorageAdapter = {
-    capabilities: adapter.capabilities,
-    async get(collection, id) {
-      check({ operation: 'get', collections: [collection] });
-      return adapter.get(collection, id);
-    },
-    async getMany(collection, ids) {
-      check({ operation: 'getMany', collections: [collection] });
-      return adapter.getMany(collection, ids);
-    },
-    async query(collection, spec) {
-      check({ operation: 'query', collections: [collection] });
-      return adapter.query(collection, spec);
-    },
-    async count(collection, query) {
-      check({ operation: 'count', collections: [collection] });
-      return adapter.count(collection, query);
-    },
-    async commit(input, options) {
+  return wrapAdapter(
+    adapter,
+    (operation, collection) => check({ operation, collections: [collection] }),
+    async (input, options) => {
       // Rules look at every mutation: a stream is produced in full first.
       const mutations = await collectMutations(input);
       const collections = [...new Set(mutations.map((m) => m.collection))];
       check({ operation: 'commit', collections, mutations });
       return adapter.commit(mutations, options);
     },
-    subscribe: (listener) => adapter.subscribe(listener),
-    close: () => adapter.close(),
-  };
-  if (adapter.explain) {
-    const explain = adapter.explain.bind(adapter);
-    return { ...wrapped, explain: (collection, spec) => explain(collection, spec) };
-  }
-  return wrapped;
+  );
 }

@@ -1,5 +1,6 @@
 import type { StorageAdapter } from './storage-adapter.js';
 import { isMutationStream } from './mutation-stream.js';
+import { wrapAdapter } from './wrap-adapter.js';
 
 /** The adapter calls a wrapper can delay or fail: every asynchronous data operation. */
 export type AdapterOperation = 'get' | 'getMany' | 'query' | 'count' | 'commit';
@@ -37,37 +38,9 @@ export function withLatency(adapter: StorageAdapter, ms: Latency): StorageAdapte
     return sleep(value);
   };
 
-  const wrapped: StorageAdapter = {
-    capabilities: adapter.capabilities,
-    async get(collection, id) {
-      await delay('get', collection);
-      return adapter.get(collection, id);
-    },
-    async getMany(collection, ids) {
-      await delay('getMany', collection);
-      return adapter.getMany(collection, ids);
-    },
-    async query(collection, spec) {
-      await delay('query', collection);
-      return adapter.query(collection, spec);
-    },
-    async count(collection, query) {
-      await delay('count', collection);
-      return adapter.count(collection, query);
-    },
-    async commit(mutations, options) {
-      const first = isMutationStream(mutations)
-        ? mutations.collections[0]
-        : mutations[0]?.collection;
-      await delay('commit', first ?? '');
-      return adapter.commit(mutations, options);
-    },
-    subscribe: (listener) => adapter.subscribe(listener),
-    close: () => adapter.close(),
-  };
-  if (adapter.explain) {
-    const explain = adapter.explain.bind(adapter);
-    return { ...wrapped, explain: (collection, spec) => explain(collection, spec) };
-  }
-  return wrapped;
+  return wrapAdapter(adapter, delay, async (mutations, options) => {
+    const first = isMutationStream(mutations) ? mutations.collections[0] : mutations[0]?.collection;
+    await delay('commit', first ?? '');
+    return adapter.commit(mutations, options);
+  });
 }
