@@ -15,8 +15,11 @@ export function createSearchMatcher(
 ): ((record: unknown) => boolean) | null {
   const matches = createHaystackMatcher(query);
   if (!matches) return null;
-  const key = fieldsKey(fields);
-  return (record) => matches(searchText(record, fields, key));
+  // Normalised afresh on every scan, never cached per record: scans are for small collections
+  // and for the moments before an index is ready, and a cache keyed by record (a WeakMap) would
+  // keep a second copy of every searched record's text alive as long as the record — tens of MB
+  // over 100k records — and lengthen every full garbage collection that walks it.
+  return (record) => matches(haystackOf(record, fields));
 }
 
 /** The same matcher over a record's {@link Haystack} (for indexes that keep haystacks). */
@@ -39,35 +42,7 @@ export interface Haystack {
   readonly digits: string;
 }
 
-interface CachedHaystack extends Haystack {
-  /** Which fields the text was taken from ({@link fieldsKey}). */
-  readonly fields: string;
-}
-
-const cache = new WeakMap<object, CachedHaystack>();
-const keys = new Map<string, string>();
-
-/** One string per field list, so comparing two lists is one `===` on the same string. */
-function fieldsKey(fields: readonly string[]): string {
-  const joined = fields.join('\u0001');
-  let key = keys.get(joined);
-  if (key === undefined) keys.set(joined, (key = joined));
-  return key;
-}
-
-/**
- * Normalised text of a record's search fields, cached per (immutable) record object and field
- * list: a search restricted to fewer fields (hidden ones left out) never reuses the text of more.
- */
-function searchText(record: unknown, fields: readonly string[], key: string): Haystack {
-  const hit = cache.get(record as object);
-  if (hit && hit.fields === key) return hit;
-  const haystack: CachedHaystack = { ...haystackOf(record, fields), fields: key };
-  cache.set(record as object, haystack);
-  return haystack;
-}
-
-/** The normalised text and phone digits of a record's search fields (not cached). */
+/** The normalised text and phone digits of a record's search fields. */
 export function haystackOf(record: unknown, fields: readonly string[]): Haystack {
   const parts: string[] = [];
   for (const field of fields) collectText(record, field, parts);
