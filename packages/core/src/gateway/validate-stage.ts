@@ -175,8 +175,9 @@ export function createValidateStage(): GatewayStage {
           return next.query(request);
         },
         count(request) {
-          const parsed = WhereSchema.optional().safeParse(request.where);
-          if (!parsed.success)
+          // No filter is valid; `WhereSchema.optional()` here would build a new schema per call.
+          const parsed = request.where === undefined ? null : WhereSchema.safeParse(request.where);
+          if (parsed && !parsed.success)
             return Promise.reject(
               new ValidationError(zodIssues(parsed.error, ['where']), 'Invalid filter'),
             );
