@@ -31,7 +31,14 @@ import { median, percentile } from './harness.js';
 interface LongFrame extends PerformanceEntry {
   readonly renderStart: number;
   readonly styleAndLayoutStart: number;
-  readonly scripts: readonly { readonly duration: number }[];
+  readonly scripts: readonly {
+    readonly duration: number;
+    readonly invoker: string;
+    readonly sourceFunctionName: string;
+    readonly sourceURL: string;
+    readonly sourceCharPosition: number;
+    readonly forcedStyleAndLayoutDuration: number;
+  }[];
 }
 
 interface FrameParts {
@@ -44,6 +51,8 @@ interface FrameParts {
   readonly styleLayoutPaint: number;
   /** Scripts the browser attributes to the frame (those over 5 ms), wherever they ran. */
   readonly scripts: number;
+  /** The longest of those scripts: what invoked it, its function and file, and forced layout. */
+  readonly longestScript: string;
 }
 
 /** Where a long animation frame's time went, as far as the entry tells. */
@@ -57,6 +66,15 @@ function frameParts(entry: LongFrame): FrameParts {
     callbacks: Math.max(0, styleLayout - render),
     styleLayoutPaint: end - styleLayout,
     scripts: entry.scripts.reduce((n, s) => n + s.duration, 0),
+    longestScript:
+      entry.scripts
+        .filter((s) => s.duration === Math.max(...entry.scripts.map((x) => x.duration)))
+        .map(
+          (s) =>
+            `${s.duration.toFixed(0)} ms, ${s.invoker} → ${s.sourceFunctionName || '(anonymous)'} ` +
+            `(${s.sourceURL.split('/').pop()}:${s.sourceCharPosition}), forced style and layout ` +
+            `${s.forcedStyleAndLayoutDuration.toFixed(0)} ms`,
+        )[0] ?? 'none',
   };
 }
 
@@ -173,7 +191,7 @@ export const run: Bench = async ({ size, repetitions }) => {
     ? `${longFrames.length} long animation frames in all runs; the longest, ${worstLong.duration.toFixed(0)} ms: ` +
       `${worstLong.beforeRendering.toFixed(0)} ms before rendering, ${worstLong.callbacks.toFixed(0)} ms in animation ` +
       `frame callbacks, ${worstLong.styleLayoutPaint.toFixed(0)} ms in style, layout and paint; scripts over 5 ms ` +
-      `${worstLong.scripts.toFixed(0)} ms of it`
+      `${worstLong.scripts.toFixed(0)} ms of it (longest: ${worstLong.longestScript})`
     : 'no long animation frame reported';
   return [
     {
