@@ -45,11 +45,20 @@ const ORDERED_REPLACE_MAX = 256;
 
 type Compare = (a: StoredRecord, b: StoredRecord) => number;
 
+/** A record's sort value of `field` (as `sortKey` reads it for a top-level field). */
+const valueOf = (r: StoredRecord, field: string): unknown =>
+  sortValue(Object.hasOwn(r, field) ? (r as Record<string, unknown>)[field] : undefined);
+
 /** Ascending (`field`, id) order of two records, as `compareKeys` orders their sort keys. */
 function compareBy(field: string): Compare {
-  const value = (r: StoredRecord) =>
-    sortValue(Object.hasOwn(r, field) ? (r as Record<string, unknown>)[field] : undefined);
-  return (a, b) => compareValues(value(a), value(b)) || compareValues(a.id, b.id);
+  return (a, b) => compareValues(valueOf(a, field), valueOf(b, field)) || compareValues(a.id, b.id);
+}
+
+/** `records` in ascending (`field`, id) order, each record's value read once, not per comparison. */
+function sortBy(records: Iterable<StoredRecord>, field: string): StoredRecord[] {
+  const keyed = Array.from(records, (record) => ({ record, value: valueOf(record, field) }));
+  keyed.sort((a, b) => compareValues(a.value, b.value) || compareValues(a.record.id, b.record.id));
+  return keyed.map((k) => k.record);
 }
 
 /** Index of the first record not ordered before `record`. */
@@ -169,8 +178,7 @@ export function createMemoryIndexes(
       if (!byField) orders.set(collection, (byField = new Map()));
       let order = byField.get(field);
       if (!order) {
-        const compare = compareBy(field);
-        order = { list: [...rows()].sort(compare), compare };
+        order = { list: sortBy(rows(), field), compare: compareBy(field) };
         byField.set(field, order);
       }
       return order.list;
