@@ -9,20 +9,10 @@ import { openDB, unwrap } from 'idb';
 import Papa from 'papaparse';
 import { createCrm, createIndexedDbAdapter, INDEXEDDB_SCHEMA_VERSION } from '@rapport/core';
 import type { Bench } from './harness.js';
-import { deleteDatabase, longTasks, median, pairedRatios } from './harness.js';
+import { collectGarbage, deleteDatabase, longTasks, median, pairedRatios } from './harness.js';
 import { CSV_MAPPING, EXPORT_COLUMNS, csvText, naiveCsv, rawRecord } from './csv-fixture.js';
 
 const AT = '2026-06-30T08:00:00.000Z';
-
-/**
- * Collects garbage when the page may (bench/run-browser.mjs starts Chromium with `--expose-gc`),
- * so that each measured section pays for its own garbage, not for what the one before left; then
- * ends the task, so that the collection is not counted as the section's long task.
- */
-async function collect(): Promise<void> {
-  (globalThis as { gc?: () => void }).gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export const run: Bench = async ({ size, repetitions }) => {
   const text = csvText(size);
@@ -43,7 +33,7 @@ export const run: Bench = async ({ size, repetitions }) => {
     await deleteDatabase(rawName);
     await createIndexedDbAdapter({ name: rawName }).close();
     const raw = await openDB(rawName, INDEXEDDB_SCHEMA_VERSION);
-    await collect();
+    await collectGarbage();
     let tasks = longTasks();
     let start = performance.now();
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
@@ -64,7 +54,7 @@ export const run: Bench = async ({ size, repetitions }) => {
       clock: () => new Date(AT),
     });
     await crm.customers.count();
-    await collect();
+    await collectGarbage();
     tasks = longTasks();
     start = performance.now();
     let commitStart = NaN;
@@ -83,7 +73,7 @@ export const run: Bench = async ({ size, repetitions }) => {
 
     // Baseline export: the SDK's database, one raw read of the store, plain joins.
     const db = await openDB(name);
-    await collect();
+    await collectGarbage();
     start = performance.now();
     const naive = naiveCsv(await db.getAll('customers'));
     rawExportTimes.push(performance.now() - start);
@@ -91,7 +81,7 @@ export const run: Bench = async ({ size, repetitions }) => {
     db.close();
 
     // SDK export.
-    await collect();
+    await collectGarbage();
     tasks = longTasks();
     start = performance.now();
     const csv = await crm.io.exportCsvText('customer', { columns: [...EXPORT_COLUMNS] });

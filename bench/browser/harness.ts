@@ -22,6 +22,16 @@ export interface Measurement {
 /** A benchmark module's entry point: what `main.ts` calls for each measure named in the URL. */
 export type Bench = (options: { size: number; repetitions: number }) => Promise<Measurement[]>;
 
+/**
+ * Collects garbage when the page may (bench/run-browser.mjs starts Chromium with `--expose-gc`),
+ * so that a measured section pays for its own garbage, not for what the setup or the section
+ * before left; then ends the task, so that the collection is not counted as the section's.
+ */
+export async function collectGarbage(): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
